@@ -1,0 +1,41 @@
+/* limber-exercise.h
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LIMBER_STEP_KIND_ACTION,
+  LIMBER_STEP_KIND_HOLD,
+  LIMBER_STEP_KIND_REPEAT,
+} LimberStepKind;
+
+#define LIMBER_TYPE_EXERCISE (limber_exercise_get_type ())
+
+G_DECLARE_FINAL_TYPE (LimberExercise, limber_exercise, LIMBER, EXERCISE, GObject)
+
+const char         *limber_exercise_get_id                    (LimberExercise *self);
+const char         *limber_exercise_get_title                 (LimberExercise *self);
+const char         *limber_exercise_get_summary               (LimberExercise *self);
+const char * const *limber_exercise_get_steps                 (LimberExercise *self);
+guint               limber_exercise_get_n_steps               (LimberExercise *self);
+LimberStepKind      limber_exercise_get_step_kind             (LimberExercise *self,
+                                                               guint           step);
+guint               limber_exercise_get_hold_min              (LimberExercise *self);
+guint               limber_exercise_get_hold_max              (LimberExercise *self);
+guint               limber_exercise_get_repetitions_min       (LimberExercise *self);
+guint               limber_exercise_get_repetitions_max       (LimberExercise *self);
+gboolean            limber_exercise_get_repeat_each_direction (LimberExercise *self);
+const char         *limber_exercise_get_warning               (LimberExercise *self);
+const char         *limber_exercise_get_equipment             (LimberExercise *self);
+const char         *limber_exercise_get_illustration          (LimberExercise *self);
+const char         *limber_exercise_get_alt_text              (LimberExercise *self);
+char               *limber_exercise_dup_dosage                (LimberExercise *self);
+
+G_END_DECLS

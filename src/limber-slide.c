@@ -1,0 +1,353 @@
+/* limber-slide.c
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "limber-slide"
+
+#include "limber-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-slide-private.h"
+
+/* Rendered at twice the SVG's size so that the picture stays sharp when a
+ * large window or a HiDPI screen scales it up. */
+#define ILLUSTRATION_WIDTH 960
+
+struct _LimberSlide
+{
+  GtkWidget       parent_instance;
+
+  LimberExercise *exercise;
+  guint           number;
+  guint           total;
+
+  GtkWidget      *scroller;
+  GtkLabel       *position_label;
+  GtkLabel       *title_label;
+  GtkLabel       *summary_label;
+  GtkWidget      *warning_box;
+  GtkLabel       *warning_label;
+  GtkPicture     *illustration;
+  GtkLabel       *dosage_label;
+  GtkWidget      *equipment_box;
+  GtkLabel       *equipment_label;
+  GtkListBox     *steps_list;
+};
+
+G_DEFINE_FINAL_TYPE (LimberSlide, limber_slide, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EXERCISE,
+  PROP_NUMBER,
+  PROP_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_position (LimberSlide *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: "Exercise 2 of 6" above each slide's title */
+  text = g_strdup_printf (_("Exercise %u of %u"), self->number, self->total);
+  gtk_label_set_label (self->position_label, text);
+}
+
+static GtkWidget *
+create_step_row (guint       number,
+                 const char *text)
+{
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *number_label;
+  GtkWidget *text_label;
+
+  number_label = gtk_label_new (number_text);
+  gtk_widget_set_valign (number_label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (number_label, "limber-step-number");
+
+  text_label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text_label), 0);
+  gtk_widget_set_hexpand (text_label, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), number_label);
+  gtk_box_append (GTK_BOX (box), text_label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  return row;
+}
+
+static void
+load_illustration (LimberSlide *self)
+{
+  const char *path = limber_exercise_get_illustration (self->exercise);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, ILLUSTRATION_WIDTH, -1, TRUE, &error);
+  if (pixbuf == NULL)
+    {
+      /* The catalog checked that the picture exists, so only a missing SVG
+       * loader gets here: the steps still say everything. */
+      g_debug ("Could not load the illustration %s: %s", path, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->illustration), FALSE);
+      return;
+    }
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (texture));
+  gtk_picture_set_alternative_text (self->illustration, limber_exercise_get_alt_text (self->exercise));
+}
+
+static void
+show_exercise (LimberSlide *self)
+{
+  const char * const *steps = limber_exercise_get_steps (self->exercise);
+  const char *warning = limber_exercise_get_warning (self->exercise);
+  const char *equipment = limber_exercise_get_equipment (self->exercise);
+  g_autofree char *dosage = limber_exercise_dup_dosage (self->exercise);
+
+  gtk_label_set_label (self->title_label, limber_exercise_get_title (self->exercise));
+  gtk_label_set_label (self->summary_label, limber_exercise_get_summary (self->exercise));
+  gtk_label_set_label (self->dosage_label, dosage);
+
+  gtk_widget_set_visible (self->warning_box, *warning != '\0');
+  gtk_label_set_label (self->warning_label, warning);
+
+  gtk_widget_set_visible (self->equipment_box, *equipment != '\0');
+  gtk_label_set_label (self->equipment_label, equipment);
+
+  load_illustration (self);
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    gtk_list_box_append (self->steps_list, create_step_row (i + 1, steps[i]));
+}
+
+static void
+limber_slide_constructed (GObject *object)
+{
+  LimberSlide *self = (LimberSlide *)object;
+
+  G_OBJECT_CLASS (limber_slide_parent_class)->constructed (object);
+
+  g_return_if_fail (self->exercise != NULL);
+
+  show_exercise (self);
+  update_position (self);
+}
+
+static void
+limber_slide_dispose (GObject *object)
+{
+  LimberSlide *self = (LimberSlide *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_SLIDE);
+  g_clear_object (&self->exercise);
+
+  G_OBJECT_CLASS (limber_slide_parent_class)->dispose (object);
+}
+
+static void
+limber_slide_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LimberSlide *self = LIMBER_SLIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXERCISE:
+      g_value_set_object (value, self->exercise);
+      break;
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->total);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_slide_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LimberSlide *self = LIMBER_SLIDE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXERCISE:
+      self->exercise = g_value_dup_object (value);
+      break;
+    case PROP_NUMBER:
+      limber_slide_set_number (self, g_value_get_uint (value));
+      break;
+    case PROP_TOTAL:
+      limber_slide_set_total (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_slide_class_init (LimberSlideClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = limber_slide_constructed;
+  object_class->dispose = limber_slide_dispose;
+  object_class->get_property = limber_slide_get_property;
+  object_class->set_property = limber_slide_set_property;
+
+  properties[PROP_EXERCISE] =
+    g_param_spec_object ("exercise", NULL, NULL, LIMBER_TYPE_EXERCISE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-slide.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, position_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, illustration);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, dosage_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, steps_list);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+limber_slide_init (LimberSlide *self)
+{
+  self->number = 1;
+  self->total = 1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+limber_slide_new (LimberExercise *exercise)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), NULL);
+
+  return g_object_new (LIMBER_TYPE_SLIDE, "exercise", exercise, NULL);
+}
+
+LimberExercise *
+limber_slide_get_exercise (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), NULL);
+
+  return self->exercise;
+}
+
+guint
+limber_slide_get_number (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), 0);
+
+  return self->number;
+}
+
+void
+limber_slide_set_number (LimberSlide *self,
+                         guint        number)
+{
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  if (self->number == number)
+    return;
+
+  self->number = number;
+  update_position (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+}
+
+guint
+limber_slide_get_total (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), 0);
+
+  return self->total;
+}
+
+void
+limber_slide_set_total (LimberSlide *self,
+                        guint        total)
+{
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  if (self->total == total)
+    return;
+
+  self->total = total;
+  update_position (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+const char *
+limber_slide_get_position_text (LimberSlide *self)
+{
+  return gtk_label_get_label (self->position_label);
+}
+
+GtkWidget *
+limber_slide_get_steps_list (LimberSlide *self)
+{
+  return GTK_WIDGET (self->steps_list);
+}
+
+GtkWidget *
+limber_slide_get_warning_box (LimberSlide *self)
+{
+  return self->warning_box;
+}
+
+GtkWidget *
+limber_slide_get_equipment_box (LimberSlide *self)
+{
+  return self->equipment_box;
+}
+
+GtkWidget *
+limber_slide_get_illustration (LimberSlide *self)
+{
+  return GTK_WIDGET (self->illustration);
+}

@@ -1,0 +1,28 @@
+/* limber-slide.h
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "limber-exercise.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_SLIDE (limber_slide_get_type ())
+
+G_DECLARE_FINAL_TYPE (LimberSlide, limber_slide, LIMBER, SLIDE, GtkWidget)
+
+GtkWidget      *limber_slide_new          (LimberExercise *exercise);
+LimberExercise *limber_slide_get_exercise (LimberSlide    *self);
+guint           limber_slide_get_number   (LimberSlide    *self);
+void            limber_slide_set_number   (LimberSlide    *self,
+                                           guint           number);
+guint           limber_slide_get_total    (LimberSlide    *self);
+void            limber_slide_set_total    (LimberSlide    *self,
+                                           guint           total);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* limber-window-private.h: what the tests look at inside the window.
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "limber-window.h"
+
+G_BEGIN_DECLS
+
+AdwCarousel *limber_window_get_carousel         (LimberWindow *self);
+const char  *limber_window_get_visible_page     (LimberWindow *self);
+GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
+GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
+GtkWidget   *limber_window_get_next_button      (LimberWindow *self);
+
+G_END_DECLS

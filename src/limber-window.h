@@ -1,0 +1,26 @@
+/* limber-window.h
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-catalog.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_WINDOW (limber_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicationWindow)
+
+LimberWindow  *limber_window_new                (GtkApplication *application,
+                                                 LimberCatalog  *catalog);
+LimberCatalog *limber_window_get_catalog        (LimberWindow   *self);
+void           limber_window_show_catalog_error (LimberWindow   *self,
+                                                 const GError   *error);
+guint          limber_window_get_current_index  (LimberWindow   *self);
+
+G_END_DECLS

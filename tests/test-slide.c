@@ -1,0 +1,143 @@
+/* test-slide.c
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "limber-config.h"
+
+#include <adwaita.h>
+
+#include "limber-catalog.h"
+#include "limber-slide-private.h"
+
+static LimberCatalog *catalog;
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
+}
+
+static void
+test_slide_shows_exercise (void)
+{
+  GListModel *model = G_LIST_MODEL (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (model, i);
+      LimberSlide *slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
+      GtkWidget *illustration = limber_slide_get_illustration (slide);
+      gboolean has_warning = *limber_exercise_get_warning (exercise) != '\0';
+      gboolean has_equipment = *limber_exercise_get_equipment (exercise) != '\0';
+
+      g_assert_true (limber_slide_get_exercise (slide) == exercise);
+      g_assert_cmpuint (count_rows (limber_slide_get_steps_list (slide)), ==, limber_exercise_get_n_steps (exercise));
+      g_assert_cmpint (gtk_widget_get_visible (limber_slide_get_warning_box (slide)), ==, has_warning);
+      g_assert_cmpint (gtk_widget_get_visible (limber_slide_get_equipment_box (slide)), ==, has_equipment);
+
+      /* The illustration really loaded, at a size that stays sharp. */
+      g_assert_true (gtk_widget_get_visible (illustration));
+      g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (illustration)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (illustration))), >=, 960);
+      g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (illustration)), ==,
+                       limber_exercise_get_alt_text (exercise));
+
+      g_assert_finalize_object (slide);
+    }
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_slide_position (void)
+{
+  LimberExercise *exercise = limber_catalog_lookup (catalog, "wall-push-up");
+  LimberSlide *slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
+  guint n_number_notifies = 0;
+  guint n_total_notifies = 0;
+
+  g_signal_connect (slide, "notify::number", G_CALLBACK (count_notify), &n_number_notifies);
+  g_signal_connect (slide, "notify::total", G_CALLBACK (count_notify), &n_total_notifies);
+
+  limber_slide_set_number (slide, 4);
+  limber_slide_set_total (slide, 6);
+  g_assert_cmpstr (limber_slide_get_position_text (slide), ==, "Exercise 4 of 6");
+
+  /* Notifies only on change. */
+  limber_slide_set_number (slide, 4);
+  g_object_set (slide, "total", 6, NULL);
+  g_assert_cmpuint (n_number_notifies, ==, 1);
+  g_assert_cmpuint (n_total_notifies, ==, 1);
+
+  limber_slide_set_total (slide, 4);
+  g_assert_cmpstr (limber_slide_get_position_text (slide), ==, "Exercise 4 of 4");
+  g_assert_cmpuint (limber_slide_get_number (slide), ==, 4);
+  g_assert_cmpuint (limber_slide_get_total (slide), ==, 4);
+
+  g_assert_finalize_object (slide);
+}
+
+static void
+test_slide_in_window (void)
+{
+  LimberExercise *exercise = limber_catalog_lookup (catalog, "midback-stretch");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *slide = limber_slide_new (exercise);
+
+  gtk_window_set_child (GTK_WINDOW (window), slide);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!gtk_widget_get_mapped (slide))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_help_overlay_loads (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  catalog = limber_catalog_new_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/slide/shows-exercise", test_slide_shows_exercise);
+  g_test_add_func ("/slide/position", test_slide_position);
+  g_test_add_func ("/slide/in-window", test_slide_in_window);
+  g_test_add_func ("/slide/help-overlay-loads", test_help_overlay_loads);
+
+  status = g_test_run ();
+  g_assert_finalize_object (catalog);
+
+  return status;
+}
