@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "limber-catalog.h"
+#include "limber-illustration.h"
 #include "limber-slide-private.h"
 
 static LimberCatalog *catalog;
@@ -45,9 +46,9 @@ test_slide_shows_exercise (void)
 
       /* The illustration really loaded, at a size that stays sharp. */
       g_assert_true (gtk_widget_get_visible (illustration));
-      g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (illustration)));
-      g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (illustration))), >=, 960);
-      g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (illustration)), ==,
+      g_assert_nonnull (limber_illustration_get_paintable (LIMBER_ILLUSTRATION (illustration)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (limber_illustration_get_paintable (LIMBER_ILLUSTRATION (illustration))), ==, 960);
+      g_assert_cmpstr (limber_illustration_get_alternative_text (LIMBER_ILLUSTRATION (illustration)), ==,
                        limber_exercise_get_alt_text (exercise));
 
       g_assert_finalize_object (slide);

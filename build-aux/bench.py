@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""Limber's benchmark: start-up to the first painted frame, and RSS then.
+
+Limber and a minimal in-tree AdwApplication with the same six-page carousel
+(the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
+and its RSS at its first painted frame (src/limber-first-frame.c). Medians,
+and Limber's ratio to the floor, are what to compare: absolute figures on a
+shared machine are noise, ratios within one run are not.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET_RATIO = 1.15
+TARGET_EXTRA_RSS_MIB = 8
+
+
+def first_frame(command, env):
+    started_us = time.monotonic_ns() // 1000
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-frame-monotonic-us="):
+            fields = dict(item.split("=") for item in line.split())
+            return (int(fields["first-frame-monotonic-us"]) - started_us) / 1000.0, int(fields["rss-kib"]) / 1024.0
+    sys.exit(f"bench: {command[0]} printed no first frame:\n{result.stdout}{result.stderr}")
+
+
+def instructions(command, env):
+    """Instructions to the first frame under callgrind: repeatable on a noisy machine."""
+    with tempfile.NamedTemporaryFile(prefix="limber-bench.", suffix=".callgrind") as out:
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out.name}"] + command,
+                       env=env, capture_output=True, check=True, timeout=600)
+        for line in open(out.name):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+    sys.exit(f"bench: callgrind wrote no totals for {command[0]}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--runs", type=int, default=7, help="runs of each program (at least 5)")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="also count instructions to the first frame under valgrind (slow, but noise-free)")
+    parser.add_argument("--renderer", default="default", choices=["default", "cairo"],
+                        help="'cairo' turns GL off; the default uses GTK's choice (Mesa's software GL under Xvfb)")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("--runs must be at least 5")
+
+    programs = {
+        "limber": [os.path.join(args.build_dir, "src", "limber")],
+        "floor": [os.path.join(args.build_dir, "build-aux", "limber-bench-floor")],
+    }
+
+    env = dict(os.environ, LIMBER_BENCH_FIRST_FRAME="1", GSETTINGS_BACKEND="memory",
+               GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"), LC_ALL="C.UTF-8")
+    if args.renderer == "cairo":
+        env.update(GDK_DEBUG="gl-disable", GSK_RENDERER="cairo")
+
+    # One unmeasured run each warms the page cache and the session bus.
+    for command in programs.values():
+        first_frame(command, env)
+
+    samples = {name: [] for name in programs}
+    for _ in range(args.runs):
+        for name, command in programs.items():
+            samples[name].append(first_frame(command, env))
+
+    medians = {name: (statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs))
+               for name, runs in samples.items()}
+    (limber_ms, limber_rss), (floor_ms, floor_rss) = medians["limber"], medians["floor"]
+    ratio = limber_ms / floor_ms
+    extra_rss = limber_rss - floor_rss
+
+    print(f"Start-up to first painted frame, median of {args.runs} alternating runs "
+          f"(renderer: {args.renderer}, Xvfb 1280x800)")
+    print(f"  {'program':8} {'first frame':>12} {'RSS':>10}")
+    for name in programs:
+        ms, rss = medians[name]
+        print(f"  {name:8} {ms:9.1f} ms {rss:7.1f} MiB")
+    print(f"  ratio limber/floor: {ratio:.3f} (target <= {TARGET_RATIO})")
+    print(f"  RSS over floor: {extra_rss:+.1f} MiB (target <= {TARGET_EXTRA_RSS_MIB} MiB)")
+
+    if args.callgrind:
+        counts = {name: instructions(command, env) for name, command in programs.items()}
+        print(f"  instructions to first frame: limber {counts['limber']:,}, floor {counts['floor']:,}, "
+              f"ratio {counts['limber'] / counts['floor']:.3f}")
+
+    met = ratio <= TARGET_RATIO and extra_rss <= TARGET_EXTRA_RSS_MIB
+    print("  targets met" if met else "  TARGETS MISSED")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Screenshots of the real app under Xvfb (build-aux/dev screenshots).
+
+Run under tests/run-under-xvfb, which gives it a fresh Xvfb and D-Bus session.
+It starts Limber at a given window size and colour scheme, presses keys as a person would (XTest via xdotool),
+and saves the window alone.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+
+def wait_for_window(env, name="Limber"):
+    for _ in range(200):
+        result = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{name}$"],
+                                env=env, capture_output=True, text=True)
+        if result.stdout.strip():
+            return result.stdout.split()[0]
+        time.sleep(0.05)
+    sys.exit("screenshot: the window did not appear")
+
+
+def shoot(build_dir, output, width, height, scheme, keys, settle):
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
+               ADW_DEBUG_COLOR_SCHEME=scheme, LC_ALL=os.environ.get("LC_ALL", "C.UTF-8"))
+    app = subprocess.Popen([os.path.join(build_dir, "src", "limber")], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        window = wait_for_window(env)
+        subprocess.run(["xdotool", "windowsize", "--sync", window, str(width), str(height)], env=env, check=True)
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True)
+        time.sleep(settle)
+        for key in keys:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=env, check=True)
+            time.sleep(settle)
+        time.sleep(settle)
+        subprocess.run(["import", "-window", window, output], env=env, check=True)
+    finally:
+        app.terminate()
+        app.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--size", default="860x700")
+    parser.add_argument("--scheme", default="prefer-light", choices=["prefer-light", "prefer-dark", "default"])
+    parser.add_argument("--settle", type=float, default=0.6, help="seconds to let each key's animation finish")
+    parser.add_argument("keys", nargs="*", help="keys to press first, e.g. Right End")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    shoot(args.build_dir, args.output, width, height, args.scheme, args.keys, args.settle)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+/* limber-illustration.h
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_ILLUSTRATION (limber_illustration_get_type ())
+
+G_DECLARE_FINAL_TYPE (LimberIllustration, limber_illustration, LIMBER, ILLUSTRATION, GtkWidget)
+
+GtkWidget    *limber_illustration_new                  (void);
+gboolean      limber_illustration_load_resource        (LimberIllustration  *self,
+                                                        const char          *resource_path,
+                                                        GError             **error);
+GdkPaintable *limber_illustration_get_paintable        (LimberIllustration  *self);
+const char   *limber_illustration_get_alternative_text (LimberIllustration  *self);
+void          limber_illustration_set_alternative_text (LimberIllustration  *self,
+                                                        const char          *text);
+
+G_END_DECLS
