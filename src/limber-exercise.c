@@ -414,29 +414,54 @@ format_range (guint min,
 char *
 limber_exercise_dup_dosage (LimberExercise *self)
 {
+  return limber_exercise_dup_dosage_for (self, 0, 0);
+}
+
+/**
+ * limber_exercise_dup_dosage_for:
+ * @hold_seconds: a prescribed hold, or 0 for the handout's range
+ * @repetitions: a prescribed count, or 0 for the handout's range
+ *
+ * Returns: the dosage line, with a physiotherapist's prescription in place of
+ *   the handout's ranges where there is one.
+ */
+char *
+limber_exercise_dup_dosage_for (LimberExercise *self,
+                                guint           hold_seconds,
+                                guint           repetitions)
+{
   g_autofree char *hold = NULL;
   g_autofree char *repeat = NULL;
-  g_autofree char *repetitions = NULL;
+  g_autofree char *count = NULL;
+  guint count_for_plural;
 
   g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
 
-  repetitions = format_range (self->repetitions_min, self->repetitions_max);
-  if (self->repeat_each_direction)
+  count = repetitions > 0 ? g_strdup_printf ("%u", repetitions)
+                          : format_range (self->repetitions_min, self->repetitions_max);
+  count_for_plural = repetitions > 0 ? repetitions : self->repetitions_max;
+
+  if (self->repeat_each_direction && repetitions > 0)
+    /* Translators: %s is a count, such as "3" */
+    repeat = g_strdup_printf (ngettext ("%s time in each direction", "%s times in each direction",
+                                        count_for_plural),
+                              count);
+  else if (self->repeat_each_direction)
     /* Translators: %s is a count or a range of counts, such as "2–4" */
     repeat = g_strdup_printf (ngettext ("At least %s time in each direction",
                                         "At least %s times in each direction",
-                                        self->repetitions_max),
-                              repetitions);
+                                        count_for_plural),
+                              count);
   else
     /* Translators: %s is a count or a range of counts, such as "8–12" */
-    repeat = g_strdup_printf (ngettext ("Repeat %s time", "Repeat %s times", self->repetitions_max),
-                              repetitions);
+    repeat = g_strdup_printf (ngettext ("Repeat %s time", "Repeat %s times", count_for_plural), count);
 
   if (self->hold_max == 0)
     return g_steal_pointer (&repeat);
 
   {
-    g_autofree char *seconds = format_range (self->hold_min, self->hold_max);
+    g_autofree char *seconds = hold_seconds > 0 ? g_strdup_printf ("%u", hold_seconds)
+                                                : format_range (self->hold_min, self->hold_max);
 
     /* Translators: %s is a number of seconds or a range of them, such as "15–30" */
     hold = g_strdup_printf (_("Hold %s s"), seconds);

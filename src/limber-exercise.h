@@ -37,5 +37,8 @@ const char         *limber_exercise_get_equipment             (LimberExercise *s
 const char         *limber_exercise_get_illustration          (LimberExercise *self);
 const char         *limber_exercise_get_alt_text              (LimberExercise *self);
 char               *limber_exercise_dup_dosage                (LimberExercise *self);
+char               *limber_exercise_dup_dosage_for            (LimberExercise *self,
+                                                               guint           hold_seconds,
+                                                               guint           repetitions);
 
 G_END_DECLS
