@@ -12,7 +12,9 @@
 
 #include "limber-application.h"
 #include "limber-catalog.h"
+#include "limber-compat.h"
 #include "limber-first-frame.h"
+#include "limber-plan-file.h"
 #include "limber-window.h"
 
 struct _LimberApplication
@@ -37,21 +39,35 @@ load_catalog (LimberApplication  *self,
   return limber_catalog_new_from_file (file, error);
 }
 
+static LimberPlan *
+load_plan (LimberApplication  *self,
+           GError            **error)
+{
+  g_autoptr(LimberCatalog) catalog = load_catalog (self, error);
+  g_autoptr(GSettings) settings = NULL;
+
+  if (catalog == NULL)
+    return NULL;
+
+  settings = g_settings_new (APPLICATION_ID);
+  return limber_plan_new (catalog, settings);
+}
+
 static void
 limber_application_activate (GApplication *application)
 {
   LimberApplication *self = LIMBER_APPLICATION (application);
-  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      catalog = load_catalog (self, &error);
-      window = GTK_WINDOW (limber_window_new (GTK_APPLICATION (self), catalog));
+      plan = load_plan (self, &error);
+      window = GTK_WINDOW (limber_window_new (GTK_APPLICATION (self), plan));
 
-      if (catalog == NULL)
+      if (plan == NULL)
         {
           g_warning ("Could not load the exercise catalog: %s", error->message);
           limber_window_show_catalog_error (LIMBER_WINDOW (window), error);
@@ -63,11 +79,40 @@ limber_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `limber --import-plan FILE`, for a clinic's scripts: all of the file or
+ * nothing, then exit. */
+static int
+import_plan (LimberApplication *self,
+             const char        *path)
+{
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(LimberPlanFile) plan_file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  plan = load_plan (self, &error);
+  if (plan != NULL)
+    plan_file = limber_plan_file_new_from_file (limber_plan_get_catalog (plan), file, &error);
+
+  if (plan_file == NULL || !limber_plan_file_apply (plan_file, plan, &error))
+    {
+      /* Translators: the first %s is a file name, the second what is wrong with it */
+      g_printerr (_("The plan “%s” was not imported: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_settings_sync ();
+  /* Translators: %s is a file name */
+  g_print (_("Imported the plan “%s”.\n"), path);
+  return EXIT_SUCCESS;
+}
+
 static int
 limber_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
 {
   LimberApplication *self = LIMBER_APPLICATION (application);
+  const char *plan_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -77,6 +122,9 @@ limber_application_handle_local_options (GApplication *application,
 
   g_clear_pointer (&self->catalog_path, g_free);
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
+
+  if (g_variant_dict_lookup (options, "import-plan", "^&ay", &plan_path))
+    return import_plan (self, plan_path);
 
   return G_APPLICATION_CLASS (limber_application_parent_class)->handle_local_options (application, options);
 }
@@ -88,10 +136,8 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *application = user_data;
   static const char *developers[] = { "The Limber developers", NULL };
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (application),
+  limber_compat_present_about (GTK_WIDGET (gtk_application_get_active_window (application)),
                         "application-name", "Limber",
                         "application-icon", APPLICATION_ID,
                         "version", PACKAGE_VERSION,
@@ -106,8 +152,6 @@ about_activated (GSimpleAction *action,
                         /* Translators: put your name here, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
-
-  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -127,12 +171,14 @@ static void
 limber_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *plan_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
 }
 
 static void
@@ -164,6 +210,8 @@ limber_application_init (LimberApplication *self)
   static const GOptionEntry options[] = {
     { "catalog", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Read the exercises from FILE instead of the built-in catalog"), N_("FILE") },
+    { "import-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Make the plan in FILE your plan, then quit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

@@ -62,6 +62,7 @@ load_hidden (LimberPlan *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (self->settings, "hidden-exercises");
   g_autoptr(GHashTable) hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean n_hidden_changed;
   gboolean changed;
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -84,14 +85,14 @@ load_hidden (LimberPlan *self)
 
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   self->hidden = g_steal_pointer (&hidden);
+  n_hidden_changed = self->n_hidden != g_hash_table_size (self->hidden);
+  self->n_hidden = g_hash_table_size (self->hidden);
 
+  /* The count is right before anyone hears of the change. */
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (self->n_hidden != g_hash_table_size (self->hidden))
-    {
-      self->n_hidden = g_hash_table_size (self->hidden);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HIDDEN]);
-    }
+  if (n_hidden_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HIDDEN]);
 }
 
 static GHashTable *
@@ -170,11 +171,11 @@ limber_plan_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
-  /* The filter calls back into us: cut it loose before we go. */
+  g_clear_object (&self->shown);
+
+  /* The filter calls back into us, should anyone else still hold it. */
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), NULL, NULL, NULL);
-
-  g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);

@@ -41,6 +41,7 @@ enum {
   PROP_EXERCISE,
   PROP_NUMBER,
   PROP_TOTAL,
+  PROP_DOSAGE,
   N_PROPS
 };
 
@@ -179,6 +180,9 @@ limber_slide_get_property (GObject    *object,
     case PROP_TOTAL:
       g_value_set_uint (value, self->total);
       break;
+    case PROP_DOSAGE:
+      g_value_set_string (value, limber_slide_get_dosage (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +206,9 @@ limber_slide_set_property (GObject      *object,
       break;
     case PROP_TOTAL:
       limber_slide_set_total (self, g_value_get_uint (value));
+      break;
+    case PROP_DOSAGE:
+      limber_slide_set_dosage (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -228,6 +235,12 @@ limber_slide_class_init (LimberSlideClass *klass)
   properties[PROP_TOTAL] =
     g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* How long to hold and how often to repeat: the handout's ranges until a
+   * plan prescribes otherwise. */
+  properties[PROP_DOSAGE] =
+    g_param_spec_string ("dosage", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -317,6 +330,32 @@ limber_slide_set_total (LimberSlide *self,
   self->total = total;
   update_position (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+const char *
+limber_slide_get_dosage (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), NULL);
+
+  return gtk_label_get_label (self->dosage_label);
+}
+
+void
+limber_slide_set_dosage (LimberSlide *self,
+                         const char  *dosage)
+{
+  g_autofree char *from_handout = NULL;
+
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  if (dosage == NULL)
+    dosage = from_handout = limber_exercise_dup_dosage (self->exercise);
+
+  if (g_strcmp0 (dosage, gtk_label_get_label (self->dosage_label)) == 0)
+    return;
+
+  gtk_label_set_label (self->dosage_label, dosage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSAGE]);
 }
 
 const char *

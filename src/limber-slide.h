@@ -22,6 +22,9 @@ guint           limber_slide_get_number   (LimberSlide    *self);
 void            limber_slide_set_number   (LimberSlide    *self,
                                            guint           number);
 guint           limber_slide_get_total    (LimberSlide    *self);
+const char     *limber_slide_get_dosage   (LimberSlide    *self);
+void            limber_slide_set_dosage   (LimberSlide    *self,
+                                           const char     *dosage);
 void            limber_slide_set_total    (LimberSlide    *self,
                                            guint           total);
 

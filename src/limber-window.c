@@ -10,6 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "limber-compat.h"
+#include "limber-plan-file.h"
+#include "limber-plan-page.h"
 #include "limber-slide.h"
 #include "limber-window-private.h"
 
@@ -17,14 +20,19 @@ struct _LimberWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  LimberCatalog        *catalog;
+  LimberPlan           *plan;
   GSettings            *settings;
+  /* A slide per exercise, made when first shown and kept while hidden, so a
+   * slide that comes back is the same widget. */
+  GHashTable           *slides;
   guint                 current_index;
   /* Where keyboard navigation is heading: it runs ahead of current_index
    * while the carousel animates, so that two quick presses move two slides. */
   guint                 target_index;
   GtkWidget            *follow_up_dialog;
   guint                 deferred_scroll_id;
+  gboolean              deferred_animate;
+  GtkWidget            *plan_dialog;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -32,6 +40,8 @@ struct _LimberWindow
   GtkLabel             *introduction_label;
   AdwCarousel          *carousel;
   AdwStatusPage        *error_page;
+  GtkRevealer          *hidden_revealer;
+  GtkLabel             *hidden_label;
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
 };
@@ -40,7 +50,7 @@ G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CATALOG,
+  PROP_PLAN,
   N_PROPS
 };
 
@@ -69,16 +79,39 @@ update_actions (LimberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.first", exercises && self->target_index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.next", exercises && self->target_index < last);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.last", exercises && self->target_index < last);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up-care", self->catalog != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up-care", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->plan != NULL);
 }
 
 static void
-scroll_to_target (LimberWindow *self)
+scroll_to_target (LimberWindow *self,
+                  gboolean      animate)
 {
   GtkWidget *page = adw_carousel_get_nth_page (self->carousel, self->target_index);
 
   /* The carousel's own animation honours gtk-enable-animations. */
-  adw_carousel_scroll_to (self->carousel, page, TRUE);
+  adw_carousel_scroll_to (self->carousel, page, animate);
+}
+
+/* The carousel places its pages, and so knows where to scroll, only when it
+ * is allocated: before its first allocation, or right after pages were added
+ * or removed, a scroll would settle on the wrong page. */
+static gboolean
+carousel_is_laid_out (LimberWindow *self)
+{
+  guint n_pages = n_slides (self);
+  g_autofree double *snap_points = NULL;
+  int n_snap_points = 0;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->carousel)) == 0)
+    return FALSE;
+
+  snap_points = adw_swipeable_get_snap_points (ADW_SWIPEABLE (self->carousel), &n_snap_points);
+
+  return n_pages > 0 && (guint)n_snap_points == n_pages &&
+         G_APPROX_VALUE (snap_points[n_pages - 1], (double)(n_pages - 1), 1e-6);
 }
 
 static gboolean
@@ -88,18 +121,25 @@ scroll_once_allocated (GtkWidget     *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
 
-  if (gtk_widget_get_width (GTK_WIDGET (self->carousel)) == 0)
+  if (n_slides (self) == 0)
+    {
+      self->deferred_scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!carousel_is_laid_out (self))
     return G_SOURCE_CONTINUE;
 
   self->deferred_scroll_id = 0;
-  scroll_to_target (self);
+  scroll_to_target (self, self->deferred_animate);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-go_to_slide (LimberWindow *self,
-             guint         index)
+show_slide (LimberWindow *self,
+            guint         index,
+            gboolean      animate)
 {
   if (!showing_exercises (self))
     return;
@@ -109,17 +149,23 @@ go_to_slide (LimberWindow *self,
   self->target_index = index;
   update_actions (self);
 
-  /* Before its first allocation every page sits at offset 0, so the carousel
-   * would settle on the first page: wait until it has a size. */
-  if (gtk_widget_get_width (GTK_WIDGET (self->carousel)) == 0)
+  if (self->deferred_scroll_id != 0 || !carousel_is_laid_out (self))
     {
+      self->deferred_animate = animate;
       if (self->deferred_scroll_id == 0)
         self->deferred_scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_once_allocated,
                                                                  NULL, NULL);
       return;
     }
 
-  scroll_to_target (self);
+  scroll_to_target (self, animate);
+}
+
+static void
+go_to_slide (LimberWindow *self,
+             guint         index)
+{
+  show_slide (self, index, TRUE);
 }
 
 static void
@@ -196,16 +242,12 @@ follow_up_care_activated (GtkWidget  *widget,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->catalog == NULL)
+  if (self->plan == NULL)
     return;
 
-  body = g_strjoinv ("\n\n", (GStrv)limber_catalog_get_follow_up_care (self->catalog));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Follow-up Care"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-
+  body = g_strjoinv ("\n\n", (GStrv)limber_catalog_get_follow_up_care (limber_plan_get_catalog (self->plan)));
+  dialog = limber_compat_present_message (GTK_WIDGET (self), _("Follow-up Care"), body);
   g_set_weak_pointer (&self->follow_up_dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -262,30 +304,259 @@ on_key_pressed (LimberWindow          *self,
   return GDK_EVENT_STOP;
 }
 
-static void
-fill_carousel (LimberWindow *self)
+static LimberSlide *
+slide_for (LimberWindow   *self,
+           LimberExercise *exercise)
 {
-  GListModel *model = G_LIST_MODEL (self->catalog);
-  guint n_items = g_list_model_get_n_items (model);
-  g_autofree char *introduction = NULL;
+  const char *id = limber_exercise_get_id (exercise);
+  LimberSlide *slide = g_hash_table_lookup (self->slides, id);
 
-  for (guint i = 0; i < n_items; i++)
+  if (slide == NULL)
     {
-      g_autoptr(LimberExercise) exercise = g_list_model_get_item (model, i);
-      GtkWidget *slide = limber_slide_new (exercise);
+      g_autofree char *dosage = limber_plan_dup_dosage (self->plan, exercise);
 
-      limber_slide_set_number (LIMBER_SLIDE (slide), i + 1);
-      limber_slide_set_total (LIMBER_SLIDE (slide), n_items);
-      gtk_widget_set_can_focus (slide, i == 0);
-      adw_carousel_append (self->carousel, slide);
+      slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
+      limber_slide_set_dosage (slide, dosage);
+      g_hash_table_insert (self->slides, g_strdup (id), slide);
     }
 
-  introduction = g_strjoinv (" ", (GStrv)limber_catalog_get_introduction (self->catalog));
-  gtk_label_set_label (self->introduction_label, introduction);
+  return slide;
+}
 
-  gtk_stack_set_visible_child_name (self->stack, "exercises");
-  if (n_items > 0)
-    on_carousel_page_changed (self, 0);
+/* The shown exercise nearest to @exercise in catalog order: itself, else the
+ * next shown one, else the last. */
+static guint
+nearest_shown_index (LimberWindow   *self,
+                     LimberExercise *exercise)
+{
+  GListModel *catalog = G_LIST_MODEL (limber_plan_get_catalog (self->plan));
+  GListModel *shown = limber_plan_get_shown_exercises (self->plan);
+  guint n_shown = g_list_model_get_n_items (shown);
+  guint position = 0;
+  guint index = 0;
+
+  if (exercise == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(LimberExercise) item = g_list_model_get_item (catalog, i);
+
+      if (item == exercise)
+        break;
+      if (limber_plan_is_shown (self->plan, item))
+        position++;
+    }
+
+  /* position counts the shown exercises before @exercise: that is where it
+   * is, or where the next shown one now is. */
+  index = MIN (position, n_shown > 0 ? n_shown - 1 : 0);
+  return index;
+}
+
+static void
+update_hidden_count (LimberWindow *self)
+{
+  guint n_hidden = limber_plan_get_n_hidden (self->plan);
+  gboolean any_shown = g_list_model_get_n_items (limber_plan_get_shown_exercises (self->plan)) > 0;
+  g_autofree char *text = NULL;
+
+  /* Translators: shown above the slides when the plan leaves exercises out */
+  text = g_strdup_printf (ngettext ("%u exercise hidden by your plan", "%u exercises hidden by your plan", n_hidden),
+                          n_hidden);
+  gtk_label_set_label (self->hidden_label, text);
+  gtk_revealer_set_reveal_child (self->hidden_revealer, n_hidden > 0 && any_shown);
+}
+
+/* Lays the carousel out again from the plan's shown exercises. The slide that
+ * was current stays current if it is still shown; otherwise the nearest one. */
+static void
+rebuild_carousel (LimberWindow *self)
+{
+  GListModel *shown = limber_plan_get_shown_exercises (self->plan);
+  guint n_shown = g_list_model_get_n_items (shown);
+  g_autoptr(LimberExercise) current = NULL;
+  guint target;
+
+  if (n_slides (self) > 0)
+    current = g_object_ref (limber_slide_get_exercise (LIMBER_SLIDE (adw_carousel_get_nth_page (self->carousel,
+                                                                                                  self->target_index))));
+
+  /* The carousel reports pages while they come and go; we know better. */
+  g_signal_handlers_block_by_func (self->carousel, on_carousel_page_changed, self);
+
+  while (n_slides (self) > 0)
+    adw_carousel_remove (self->carousel, adw_carousel_get_nth_page (self->carousel, 0));
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (shown, i);
+      LimberSlide *slide = slide_for (self, exercise);
+
+      limber_slide_set_number (slide, i + 1);
+      limber_slide_set_total (slide, n_shown);
+      gtk_widget_set_can_focus (GTK_WIDGET (slide), FALSE);
+      adw_carousel_append (self->carousel, GTK_WIDGET (slide));
+    }
+
+  g_signal_handlers_unblock_by_func (self->carousel, on_carousel_page_changed, self);
+
+  update_hidden_count (self);
+  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "exercises" : "empty");
+
+  if (n_shown == 0)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      self->current_index = self->target_index = 0;
+      update_actions (self);
+      return;
+    }
+
+  target = nearest_shown_index (self, current);
+  self->current_index = self->target_index = target;
+  on_carousel_page_changed (self, target);
+  show_slide (self, target, FALSE);
+}
+
+static void
+on_prescriptions_changed (LimberWindow *self)
+{
+  GHashTableIter iter;
+  LimberSlide *slide;
+
+  g_hash_table_iter_init (&iter, self->slides);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&slide))
+    {
+      g_autofree char *dosage = limber_plan_dup_dosage (self->plan, limber_slide_get_exercise (slide));
+
+      limber_slide_set_dosage (slide, dosage);
+    }
+}
+
+static void
+show_plan_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  g_set_weak_pointer (&self->plan_dialog,
+                      limber_compat_present_preferences (widget, ADW_PREFERENCES_PAGE (limber_plan_page_new (self->plan))));
+}
+
+static void
+show_error (LimberWindow *self,
+            const char   *heading,
+            const GError *error)
+{
+  limber_compat_present_message (GTK_WIDGET (self), heading, error->message);
+}
+
+/**
+ * limber_window_import_plan:
+ *
+ * Reads a plan file and, if every line of it is right, makes it the plan.
+ * Otherwise tells the person what is wrong, and the plan stays as it was.
+ */
+gboolean
+limber_window_import_plan (LimberWindow *self,
+                           GFile        *file)
+{
+  g_autoptr(LimberPlanFile) plan_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  plan_file = limber_plan_file_new_from_file (limber_plan_get_catalog (self->plan), file, &error);
+  if (plan_file == NULL || !limber_plan_file_apply (plan_file, self->plan, &error))
+    {
+      show_error (self, _("The Plan Could Not Be Imported"), error);
+      return FALSE;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan imported")));
+  return TRUE;
+}
+
+/**
+ * limber_window_export_plan:
+ *
+ * Writes the plan to @file, for another computer or a clinic's records.
+ */
+gboolean
+limber_window_export_plan (LimberWindow *self,
+                           GFile        *file)
+{
+  g_autoptr(LimberPlanFile) plan_file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  plan_file = limber_plan_file_new_from_plan (self->plan);
+  bytes = limber_plan_file_to_bytes (plan_file);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      show_error (self, _("The Plan Could Not Be Exported"), error);
+      return FALSE;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Plan exported")));
+  return TRUE;
+}
+
+static void
+on_import_file_chosen (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(LimberWindow) self = user_data;
+
+  if (file != NULL)
+    limber_window_import_plan (self, file);
+}
+
+static void
+on_export_file_chosen (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(LimberWindow) self = user_data;
+
+  if (file != NULL)
+    limber_window_export_plan (self, file);
+}
+
+static void
+import_plan_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  limber_compat_choose_file (GTK_WINDOW (widget), _("Import a Plan"), FALSE, NULL,
+                             on_import_file_chosen, g_object_ref (widget));
+}
+
+static void
+export_plan_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  /* Translators: the suggested file name of an exported plan; keep “.plan” */
+  limber_compat_choose_file (GTK_WINDOW (widget), _("Export the Plan"), TRUE, _("my-exercises.plan"),
+                             on_export_file_chosen, g_object_ref (widget));
+}
+
+static void
+show_introduction (LimberWindow *self)
+{
+  LimberCatalog *catalog = limber_plan_get_catalog (self->plan);
+  g_autofree char *introduction = g_strjoinv (" ", (GStrv)limber_catalog_get_introduction (catalog));
+
+  gtk_label_set_label (self->introduction_label, introduction);
 }
 
 static void
@@ -325,8 +596,15 @@ limber_window_constructed (GObject *object)
 
   restore_window_state (self);
 
-  if (self->catalog != NULL)
-    fill_carousel (self);
+  if (self->plan != NULL)
+    {
+      show_introduction (self);
+      g_signal_connect_object (limber_plan_get_shown_exercises (self->plan), "items-changed",
+                               G_CALLBACK (rebuild_carousel), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan, "prescriptions-changed",
+                               G_CALLBACK (on_prescriptions_changed), self, G_CONNECT_SWAPPED);
+      rebuild_carousel (self);
+    }
 
   update_actions (self);
 }
@@ -336,9 +614,17 @@ limber_window_dispose (GObject *object)
 {
   LimberWindow *self = (LimberWindow *)object;
 
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (limber_plan_get_shown_exercises (self->plan), self);
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+    }
+
   g_clear_weak_pointer (&self->follow_up_dialog);
+  g_clear_weak_pointer (&self->plan_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
-  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->slides, g_hash_table_unref);
+  g_clear_object (&self->plan);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
@@ -354,8 +640,8 @@ limber_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -372,8 +658,8 @@ limber_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
+    case PROP_PLAN:
+      self->plan = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -394,8 +680,8 @@ limber_window_class_init (LimberWindowClass *klass)
 
   window_class->close_request = limber_window_close_request;
 
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, LIMBER_TYPE_CATALOG,
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, LIMBER_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -406,6 +692,8 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, carousel);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, previous_button);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, next_button);
   gtk_widget_class_bind_template_callback (widget_class, on_carousel_page_changed);
@@ -415,6 +703,9 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "slide.first", NULL, slide_first_activated);
   gtk_widget_class_install_action (widget_class, "slide.last", NULL, slide_last_activated);
   gtk_widget_class_install_action (widget_class, "win.follow-up-care", NULL, follow_up_care_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
 }
 
 static void
@@ -425,6 +716,7 @@ limber_window_init (LimberWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* libadwaita 1.2's carousel has no key bindings, and the window's own arrow
    * bindings would move focus first: catch the keys on the way down. */
@@ -434,25 +726,30 @@ limber_window_init (LimberWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
+/**
+ * limber_window_new:
+ * @plan: (nullable): the plan to show, or %NULL when the catalog could not be
+ *   loaded (then call limber_window_show_catalog_error())
+ */
 LimberWindow *
 limber_window_new (GtkApplication *application,
-                   LimberCatalog  *catalog)
+                   LimberPlan     *plan)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (catalog == NULL || LIMBER_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (plan == NULL || LIMBER_IS_PLAN (plan), NULL);
 
   return g_object_new (LIMBER_TYPE_WINDOW,
                        "application", application,
-                       "catalog", catalog,
+                       "plan", plan,
                        NULL);
 }
 
-LimberCatalog *
-limber_window_get_catalog (LimberWindow *self)
+LimberPlan *
+limber_window_get_plan (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
-  return self->catalog;
+  return self->plan;
 }
 
 /**
@@ -497,6 +794,18 @@ GtkWidget *
 limber_window_get_follow_up_dialog (LimberWindow *self)
 {
   return self->follow_up_dialog;
+}
+
+GtkWidget *
+limber_window_get_plan_dialog (LimberWindow *self)
+{
+  return self->plan_dialog;
+}
+
+const char *
+limber_window_get_hidden_text (LimberWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->hidden_revealer) ? gtk_label_get_label (self->hidden_label) : NULL;
 }
 
 GtkWidget *

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "limber-catalog.h"
+#include "limber-plan.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicationWindow)
 
 LimberWindow  *limber_window_new                (GtkApplication *application,
-                                                 LimberCatalog  *catalog);
-LimberCatalog *limber_window_get_catalog        (LimberWindow   *self);
+                                                 LimberPlan     *plan);
+LimberPlan    *limber_window_get_plan           (LimberWindow   *self);
+gboolean       limber_window_import_plan        (LimberWindow   *self,
+                                                 GFile          *file);
+gboolean       limber_window_export_plan        (LimberWindow   *self,
+                                                 GFile          *file);
 void           limber_window_show_catalog_error (LimberWindow   *self,
                                                  const GError   *error);
 guint          limber_window_get_current_index  (LimberWindow   *self);

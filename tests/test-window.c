@@ -6,12 +6,15 @@
 
 #include "limber-config.h"
 
+#include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "limber-application.h"
-#include "limber-slide.h"
+#include "limber-plan-file.h"
+#include "limber-slide-private.h"
+#include "limber-test-backend.h"
 #include "limber-window-private.h"
 
 /* A safety net against a hang, not a performance target. */
@@ -61,9 +64,9 @@ window_is_mapped (gpointer data)
 }
 
 static LimberWindow *
-open_window (LimberCatalog *catalog)
+open_window_with_plan (LimberPlan *plan)
 {
-  LimberWindow *window = limber_window_new (GTK_APPLICATION (application), catalog);
+  LimberWindow *window = limber_window_new (GTK_APPLICATION (application), plan);
   GdkSurface *surface;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -76,6 +79,21 @@ open_window (LimberCatalog *catalog)
   wait_until (window_is_active, window, "the window to take the keyboard focus");
 
   return window;
+}
+
+/* A window on the built-in catalog with a plan of its own, in memory. */
+static LimberWindow *
+open_window (LimberCatalog *catalog)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
+
+  if (catalog == NULL)
+    return open_window_with_plan (NULL);
+
+  settings = limber_test_settings_new (NULL);
+  plan = limber_plan_new (catalog, settings);
+  return open_window_with_plan (plan);
 }
 
 static void
@@ -276,6 +294,198 @@ test_window_size_saved (void)
   g_settings_reset (settings, "window-height");
 }
 
+static const char *
+current_exercise_id (LimberWindow *window)
+{
+  AdwCarousel *carousel = limber_window_get_carousel (window);
+  GtkWidget *page = adw_carousel_get_nth_page (carousel, limber_window_get_current_index (window));
+
+  return limber_exercise_get_id (limber_slide_get_exercise (LIMBER_SLIDE (page)));
+}
+
+static void
+hide (LimberPlan *plan,
+      const char *id)
+{
+  limber_plan_set_shown (plan, limber_catalog_lookup (limber_plan_get_catalog (plan), id), FALSE);
+}
+
+static void
+test_window_follows_plan (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  LimberPlan *plan = limber_window_get_plan (window);
+  AdwCarousel *carousel = limber_window_get_carousel (window);
+  SlideTarget target = { window, 2 };
+
+  g_assert_null (limber_window_get_hidden_text (window));
+
+  press_key_and_wait (window, XK_Right, 1);
+  press_key_and_wait (window, XK_Right, 2);
+  g_assert_cmpstr (current_exercise_id (window), ==, "shoulder-roll");
+
+  /* Hiding another exercise keeps the current one in view. */
+  hide (plan, "rhomboid-stretch");
+  hide (plan, "resisted-rows");
+  g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 4);
+  g_assert_cmpstr (current_exercise_id (window), ==, "shoulder-roll");
+  target.index = 1;
+  wait_until (carousel_settled_at, &target, "the carousel to stay on the shoulder roll");
+  g_assert_cmpstr (limber_slide_get_position_text (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, 1))), ==,
+                   "Exercise 2 of 4");
+  g_assert_cmpstr (limber_window_get_hidden_text (window), ==, "2 exercises hidden by your plan");
+
+  /* Hiding the current one moves to the next shown one. */
+  hide (plan, "shoulder-roll");
+  g_assert_cmpstr (current_exercise_id (window), ==, "wall-push-up");
+  g_assert_cmpstr (limber_slide_get_position_text (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, 1))), ==,
+                   "Exercise 2 of 3");
+
+  /* …or to the one before, at the end. */
+  press_key_and_wait (window, XK_End, 2);
+  g_assert_cmpstr (current_exercise_id (window), ==, "shoulder-blade-squeeze");
+  hide (plan, "shoulder-blade-squeeze");
+  g_assert_cmpstr (current_exercise_id (window), ==, "wall-push-up");
+  g_assert_cmpstr (limber_window_get_hidden_text (window), ==, "4 exercises hidden by your plan");
+
+  /* The keys still move within what is shown. */
+  press_key_and_wait (window, XK_Home, 0);
+  g_assert_cmpstr (current_exercise_id (window), ==, "midback-stretch");
+
+  limber_plan_reset (plan);
+  g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 6);
+  g_assert_cmpstr (current_exercise_id (window), ==, "midback-stretch");
+  g_assert_null (limber_window_get_hidden_text (window));
+
+  close_window (window);
+}
+
+static void
+test_window_all_hidden (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  LimberPlan *plan = limber_window_get_plan (window);
+  GListModel *exercises = G_LIST_MODEL (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
+
+      limber_plan_set_shown (plan, exercise, FALSE);
+    }
+
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (window)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
+
+  /* The keys do nothing, and nothing breaks. */
+  press_key (window, XK_Right);
+  press_key (window, XK_End);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  /* The status page's button opens the plan. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL));
+  g_assert_true (ADW_IS_PREFERENCES_WINDOW (limber_window_get_plan_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (limber_window_get_plan_dialog (window)));
+
+  limber_plan_set_shown (plan, limber_catalog_lookup (catalog, "wall-push-up"), TRUE);
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "exercises");
+  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (window)), ==, 1);
+  g_assert_cmpstr (current_exercise_id (window), ==, "wall-push-up");
+
+  close_window (window);
+}
+
+static void
+test_window_prescription_shown (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  LimberPlan *plan = limber_window_get_plan (window);
+  LimberSlide *slide = LIMBER_SLIDE (adw_carousel_get_nth_page (limber_window_get_carousel (window), 0));
+
+  g_assert_cmpstr (limber_slide_get_dosage (slide), ==, "Hold 15–30 s · Repeat 2–4 times");
+  limber_plan_set_prescribed_hold (plan, limber_catalog_lookup (catalog, "rhomboid-stretch"), 25);
+  g_assert_cmpstr (limber_slide_get_dosage (slide), ==, "Hold 25 s · Repeat 2–4 times");
+
+  close_window (window);
+}
+
+static gboolean
+plan_dialog_is_open (gpointer data)
+{
+  return limber_window_get_plan_dialog (LIMBER_WINDOW (data)) != NULL;
+}
+
+static void
+test_window_plan_shortcut (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  KeyCode control = XKeysymToKeycode (display, XK_Control_L);
+
+  XTestFakeKeyEvent (display, control, True, CurrentTime);
+  press_key (window, XK_comma);
+  XTestFakeKeyEvent (display, control, False, CurrentTime);
+  XFlush (display);
+
+  wait_until (plan_dialog_is_open, window, "Ctrl+comma to open the plan");
+  g_assert_true (ADW_IS_PREFERENCES_WINDOW (limber_window_get_plan_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (limber_window_get_plan_dialog (window)));
+
+  close_window (window);
+}
+
+static void
+test_window_import_export (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  LimberPlan *plan = limber_window_get_plan (window);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "limber-window-export.plan", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "plans", "hold-above-range.plan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels;
+
+  hide (plan, "midback-stretch");
+  limber_plan_set_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "wall-push-up"), 10);
+  g_assert_true (limber_window_export_plan (window, file));
+
+  limber_plan_reset (plan);
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 0);
+
+  g_assert_true (limber_window_import_plan (window, file));
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 1);
+  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (window)), ==, 5);
+  g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "wall-push-up")), ==, 10);
+
+  /* A bad file tells the person why, and changes nothing. */
+  n_toplevels = g_list_model_get_n_items (toplevels);
+  g_assert_false (limber_window_import_plan (window, bad_file));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)), "not 45"));
+          gtk_window_destroy (toplevel);
+          break;
+        }
+    }
+
+  g_unlink (path);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +506,11 @@ main (int   argc,
   g_test_add_func ("/window/follow-up-care", test_window_follow_up_care);
   g_test_add_func ("/window/catalog-error", test_window_catalog_error);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/follows-plan", test_window_follows_plan);
+  g_test_add_func ("/window/all-hidden", test_window_all_hidden);
+  g_test_add_func ("/window/prescription-shown", test_window_prescription_shown);
+  g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
+  g_test_add_func ("/window/import-export", test_window_import_export);
 
   status = g_test_run ();
 

@@ -1,0 +1,207 @@
+/* limber-compat.c
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "limber-compat"
+
+#include "limber-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-compat.h"
+
+/* Newer platforms mark the 1.2 widgets deprecated and the build's version
+ * macros mark the new ones unavailable: each branch below is the right one
+ * for the version it is compiled against, so silence both here, and only here. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+/**
+ * limber_compat_present_message:
+ *
+ * Returns: (transfer none): the dialog, with a single Close response
+ */
+GtkWidget *
+limber_compat_present_message (GtkWidget  *parent,
+                               const char *heading,
+                               const char *body)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, parent);
+  return GTK_WIDGET (dialog);
+#else
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+#endif
+}
+
+/**
+ * limber_compat_present_preferences:
+ *
+ * Returns: (transfer none): the preferences window or dialog showing @page
+ */
+GtkWidget *
+limber_compat_present_preferences (GtkWidget          *parent,
+                                   AdwPreferencesPage *page)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_preferences_dialog_new ();
+
+  adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog), page);
+  adw_dialog_present (dialog, parent);
+  return GTK_WIDGET (dialog);
+#else
+  GtkWidget *window = adw_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+#endif
+}
+
+/**
+ * limber_compat_present_about:
+ * @first_property: properties common to AdwAboutWindow and AdwAboutDialog
+ *
+ * Returns: (transfer none): the about window or dialog
+ */
+GtkWidget *
+limber_compat_present_about (GtkWidget  *parent,
+                             const char *first_property,
+                             ...)
+{
+  GtkWidget *about;
+  va_list args;
+
+  va_start (args, first_property);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  about = GTK_WIDGET (g_object_new_valist (ADW_TYPE_ABOUT_DIALOG, first_property, args));
+  va_end (args);
+  adw_dialog_present (ADW_DIALOG (about), parent);
+#else
+  about = GTK_WIDGET (g_object_new_valist (ADW_TYPE_ABOUT_WINDOW, first_property, args));
+  va_end (args);
+  gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+
+  return about;
+}
+
+typedef struct
+{
+  LimberFileChosenFunc callback;
+  gpointer             user_data;
+} FileChoice;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree FileChoice *choice = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (GPOINTER_TO_INT (g_object_get_data (source, "limber-save")))
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (error != NULL && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_debug ("The file dialog failed: %s", error->message);
+
+  choice->callback (file, choice->user_data);
+}
+#else
+static void
+on_file_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autofree FileChoice *choice = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  choice->callback (file, choice->user_data);
+}
+#endif
+
+/**
+ * limber_compat_choose_file:
+ * @callback: called once, with the chosen file or %NULL if none was chosen
+ *
+ * Asks for a plan file to open or save, through the file chooser portal
+ * where there is one.
+ */
+void
+limber_compat_choose_file (GtkWindow            *parent,
+                           const char           *title,
+                           gboolean              save,
+                           const char           *suggested_name,
+                           LimberFileChosenFunc  callback,
+                           gpointer              user_data)
+{
+  FileChoice *choice = g_new0 (FileChoice, 1);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  choice->callback = callback;
+  choice->user_data = user_data;
+
+  gtk_file_filter_set_name (filter, _("Limber plans"));
+  gtk_file_filter_add_pattern (filter, "*.plan");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    g_object_set_data (G_OBJECT (dialog), "limber-save", GINT_TO_POINTER (save));
+
+    if (save)
+      {
+        gtk_file_dialog_set_initial_name (dialog, suggested_name);
+        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, choice);
+      }
+    else
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, choice);
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (title, parent,
+                                           save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           save ? _("_Export") : _("_Import"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    if (save && suggested_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+
+    g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), choice);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
