@@ -23,11 +23,15 @@ def wait_for_window(env, name="Limber"):
     sys.exit("screenshot: the window did not appear")
 
 
-def shoot(build_dir, output, width, height, scheme, keys, settle):
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
+def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, capture="Limber"):
+    # Settings in a keyfile of the run's own (run-under-xvfb gives a fresh
+    # XDG_CONFIG_HOME), so that a plan can be imported first.
+    env = dict(os.environ, GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
                ADW_DEBUG_COLOR_SCHEME=scheme, LC_ALL=os.environ.get("LC_ALL", "C.UTF-8"))
-    app = subprocess.Popen([os.path.join(build_dir, "src", "limber")], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    limber = os.path.join(build_dir, "src", "limber")
+    if plan:
+        subprocess.run([limber, "--import-plan", plan], env=env, check=True, stdout=subprocess.DEVNULL)
+    app = subprocess.Popen([limber], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         window = wait_for_window(env)
         subprocess.run(["xdotool", "windowsize", "--sync", window, str(width), str(height)], env=env, check=True)
@@ -37,6 +41,8 @@ def shoot(build_dir, output, width, height, scheme, keys, settle):
             subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=env, check=True)
             time.sleep(settle)
         time.sleep(settle)
+        if capture != "Limber":
+            window = wait_for_window(env, capture)
         subprocess.run(["import", "-window", window, output], env=env, check=True)
     finally:
         app.terminate()
@@ -50,10 +56,12 @@ def main():
     parser.add_argument("--size", default="860x700")
     parser.add_argument("--scheme", default="prefer-light", choices=["prefer-light", "prefer-dark", "default"])
     parser.add_argument("--settle", type=float, default=0.6, help="seconds to let each key's animation finish")
-    parser.add_argument("keys", nargs="*", help="keys to press first, e.g. Right End")
+    parser.add_argument("--plan", help="a plan file to import before starting")
+    parser.add_argument("--capture", default="Limber", help="title of the window to capture")
+    parser.add_argument("keys", nargs="*", help="keys to press first, e.g. Right End ctrl+comma")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
-    shoot(args.build_dir, args.output, width, height, args.scheme, args.keys, args.settle)
+    shoot(args.build_dir, args.output, width, height, args.scheme, args.keys, args.settle, args.plan, args.capture)
 
 
 if __name__ == "__main__":
