@@ -51,10 +51,44 @@ static void
 update_position (LimberSlide *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *accessible_label = NULL;
 
   /* Translators: "Exercise 2 of 6" above each slide's title */
   text = g_strdup_printf (_("Exercise %u of %u"), self->number, self->total);
   gtk_label_set_label (self->position_label, text);
+
+  /* What a screen reader says when the slide takes focus. */
+  if (self->exercise != NULL)
+    {
+      /* Translators: a slide's name for screen readers: "Exercise 2 of 6: Midback stretch" */
+      accessible_label = g_strdup_printf (_("%s: %s"), text, limber_exercise_get_title (self->exercise));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+    }
+}
+
+/* Up and Down scroll a focused slide, so a long one can be read to its end
+ * without a pointer. */
+static gboolean
+on_key_pressed (LimberSlide           *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double step = gtk_adjustment_get_page_size (adjustment) * 0.25;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
+  else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) - step);
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  return GDK_EVENT_STOP;
 }
 
 /* The number sits in an overlay beside the text, not in a horizontal box:
@@ -65,6 +99,7 @@ create_step_row (guint       number,
                  const char *text)
 {
   g_autofree char *number_text = g_strdup_printf ("%u", number);
+  g_autofree char *accessible_label = NULL;
   GtkWidget *row;
   GtkWidget *overlay;
   GtkWidget *number_label;
@@ -90,6 +125,9 @@ create_step_row (guint       number,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), overlay);
+  /* Translators: how a screen reader reads a step: "Step 2: Lower your chin…" */
+  accessible_label = g_strdup_printf (_("Step %u: %s"), number, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
 
@@ -127,6 +165,14 @@ show_exercise (LimberSlide *self)
 
   gtk_widget_set_visible (self->warning_box, *warning != '\0');
   gtk_label_set_label (self->warning_label, warning);
+  if (*warning != '\0')
+    {
+      /* Translators: how a screen reader reads an exercise's warning */
+      g_autofree char *accessible_warning = g_strdup_printf (_("Warning: %s"), warning);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_warning, -1);
+    }
 
   gtk_widget_set_visible (self->equipment_box, *equipment != '\0');
   gtk_label_set_label (self->equipment_label, equipment);
@@ -260,16 +306,27 @@ limber_slide_class_init (LimberSlideClass *klass)
   g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "limber-slide");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 limber_slide_init (LimberSlide *self)
 {
+  GtkEventController *keys;
+
   self->number = 1;
   self->total = 1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 cannot announce, so the window moves focus to the slide that
+   * comes into view, and the slide's name says which one it is. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

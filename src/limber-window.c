@@ -40,6 +40,7 @@ struct _LimberWindow
   GtkLabel             *introduction_label;
   AdwCarousel          *carousel;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *empty_page;
   GtkRevealer          *hidden_revealer;
   GtkLabel             *hidden_label;
   GtkWidget            *previous_button;
@@ -186,9 +187,18 @@ on_carousel_page_changed (LimberWindow *self,
   for (guint i = 0; i < n_slides (self); i++)
     gtk_widget_set_can_focus (adw_carousel_get_nth_page (self->carousel, i), i == index);
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) &&
-      !gtk_widget_is_ancestor (focus, current_page))
-    gtk_widget_child_focus (current_page, GTK_DIR_TAB_FORWARD);
+  /* GTK 4.8 has no way to make a screen reader announce something, so focus
+   * goes to the slide in view, whose name is "Exercise N of M: Title". Only
+   * from the slides and the Previous and Next buttons: focus elsewhere (the
+   * menu, a dialog) stays where the person put it. */
+  if (focus == NULL || focus == GTK_WIDGET (self) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) || focus == GTK_WIDGET (self->carousel) ||
+      gtk_widget_is_ancestor (focus, self->previous_button) || focus == self->previous_button ||
+      gtk_widget_is_ancestor (focus, self->next_button) || focus == self->next_button)
+    {
+      if (focus != current_page)
+        gtk_widget_grab_focus (current_page);
+    }
 
   adw_window_title_set_subtitle (self->window_title, limber_exercise_get_title (exercise));
   update_actions (self);
@@ -376,11 +386,18 @@ rebuild_carousel (LimberWindow *self)
   GListModel *shown = limber_plan_get_shown_exercises (self->plan);
   guint n_shown = g_list_model_get_n_items (shown);
   g_autoptr(LimberExercise) current = NULL;
+  GtkWidget *focus;
   guint target;
 
   if (n_slides (self) > 0)
     current = g_object_ref (limber_slide_get_exercise (LIMBER_SLIDE (adw_carousel_get_nth_page (self->carousel,
                                                                                                   self->target_index))));
+
+  /* GTK 4.8 leaves a removed widget as the window's focus, and keys then
+   * reach nothing: let go of it first. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
 
   /* The carousel reports pages while they come and go; we know better. */
   g_signal_handlers_block_by_func (self->carousel, on_carousel_page_changed, self);
@@ -692,6 +709,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, carousel);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_revealer);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, previous_button);
@@ -708,6 +726,18 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
 }
 
+/* AdwStatusPage scrolls its content in a focusable scrolled window with no
+ * name; a screen reader would announce it as nothing at all. */
+static void
+name_status_page_scroller (AdwStatusPage *page)
+{
+  GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (page));
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_status_page_get_title (page), -1);
+}
+
 static void
 limber_window_init (LimberWindow *self)
 {
@@ -717,6 +747,9 @@ limber_window_init (LimberWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  name_status_page_scroller (self->empty_page);
+  name_status_page_scroller (self->error_page);
 
   /* libadwaita 1.2's carousel has no key bindings, and the window's own arrow
    * bindings would move focus first: catch the keys on the way down. */
