@@ -183,6 +183,33 @@ show_exercise (LimberSlide *self)
     gtk_list_box_append (self->steps_list, create_step_row (i + 1, steps[i]));
 }
 
+/* The slide takes focus before anything in it, so that its name is what a
+ * screen reader says first. The scrolled window is stepped over: GTK 4.8's
+ * reports that it took focus when it is not focusable, and Tab then stays put. */
+static gboolean
+limber_slide_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  LimberSlide *self = LIMBER_SLIDE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_DOWN || direction == GTK_DIR_RIGHT;
+
+  if (gtk_widget_is_focus (widget))
+    return forward && gtk_widget_child_focus (content, direction);
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    {
+      if (gtk_widget_child_focus (content, direction))
+        return TRUE;
+      if (forward)
+        return FALSE;
+    }
+  else if (!forward && gtk_widget_child_focus (content, direction))
+    return TRUE;
+
+  return gtk_widget_grab_focus (widget);
+}
+
 static void
 limber_slide_constructed (GObject *object)
 {
@@ -271,6 +298,8 @@ limber_slide_class_init (LimberSlideClass *klass)
   object_class->dispose = limber_slide_dispose;
   object_class->get_property = limber_slide_get_property;
   object_class->set_property = limber_slide_set_property;
+
+  widget_class->focus = limber_slide_focus;
 
   properties[PROP_EXERCISE] =
     g_param_spec_object ("exercise", NULL, NULL, LIMBER_TYPE_EXERCISE,

@@ -169,6 +169,22 @@ go_to_slide (LimberWindow *self,
   show_slide (self, index, TRUE);
 }
 
+static gboolean
+focus_follows_slides (LimberWindow *self,
+                      GtkWidget    *focus)
+{
+  GtkWidget *keeps_following[] = { GTK_WIDGET (self->carousel), self->previous_button, self->next_button };
+
+  if (focus == NULL || focus == GTK_WIDGET (self))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keeps_following); i++)
+    if (focus == keeps_following[i] || gtk_widget_is_ancestor (focus, keeps_following[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 on_carousel_page_changed (LimberWindow *self,
                           guint         index)
@@ -176,6 +192,7 @@ on_carousel_page_changed (LimberWindow *self,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *current_page = adw_carousel_get_nth_page (self->carousel, index);
   LimberExercise *exercise = limber_slide_get_exercise (LIMBER_SLIDE (current_page));
+  gboolean moved = index != self->current_index;
 
   g_debug ("Slide %u is now current", index + 1);
   self->current_index = index;
@@ -187,18 +204,12 @@ on_carousel_page_changed (LimberWindow *self,
   for (guint i = 0; i < n_slides (self); i++)
     gtk_widget_set_can_focus (adw_carousel_get_nth_page (self->carousel, i), i == index);
 
-  /* GTK 4.8 has no way to make a screen reader announce something, so focus
-   * goes to the slide in view, whose name is "Exercise N of M: Title". Only
-   * from the slides and the Previous and Next buttons: focus elsewhere (the
-   * menu, a dialog) stays where the person put it. */
-  if (focus == NULL || focus == GTK_WIDGET (self) ||
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) || focus == GTK_WIDGET (self->carousel) ||
-      gtk_widget_is_ancestor (focus, self->previous_button) || focus == self->previous_button ||
-      gtk_widget_is_ancestor (focus, self->next_button) || focus == self->next_button)
-    {
-      if (focus != current_page)
-        gtk_widget_grab_focus (current_page);
-    }
+  /* GTK 4.8 has no way to make a screen reader announce something, so when
+   * the slide changes, focus goes to the new one, whose name is "Exercise N of
+   * M: Title". Only from the slides and the Previous and Next buttons: focus
+   * elsewhere (the menu, a dialog) stays where the person put it. */
+  if ((moved || focus == NULL) && focus != current_page && focus_follows_slides (self, focus))
+    gtk_widget_grab_focus (current_page);
 
   adw_window_title_set_subtitle (self->window_title, limber_exercise_get_title (exercise));
   update_actions (self);

@@ -486,6 +486,31 @@ test_window_import_export (void)
   close_window (window);
 }
 
+static gboolean
+focus_left_slides (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && !LIMBER_IS_SLIDE (focus);
+}
+
+static void
+test_window_tab_order (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (catalog);
+  GtkWidget *focus;
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (LIMBER_IS_SLIDE (focus));
+
+  press_key (window, XK_Tab);
+  wait_until (focus_left_slides, window, "Tab to leave the slide");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == limber_window_get_next_button (window));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/window/prescription-shown", test_window_prescription_shown);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/tab-order", test_window_tab_order);
 
   status = g_test_run ();
 

@@ -1,0 +1,175 @@
+#!/usr/bin/python3
+"""Limber as a screen reader meets it: over a real AT-SPI bus, driven by real
+key presses (XTest, through xdotool).
+
+Run by meson under tests/run-under-xvfb, which gives it its own X server and
+D-Bus session; the session bus starts the accessibility bus (at-spi2-core) on
+demand. Prints TAP.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+TIMEOUT = 20  # seconds: a guard against a hang, not a target
+
+results = []
+
+
+def report(ok, description, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}")
+    for line in detail.splitlines():
+        print(f"# {line}")
+
+
+def wait_for(condition, what):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(f"gave up waiting for {what}")
+
+
+def find_application():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        child = desktop.getChildAtIndex(i)
+        if child is not None and child.name == "limber":
+            return child
+    return None
+
+
+def descendants(accessible):
+    stack = [accessible]
+    while stack:
+        node = stack.pop()
+        try:
+            children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+        except Exception:  # an object that went away while we looked
+            continue
+        yield node
+        stack.extend(reversed([c for c in children if c is not None]))
+
+
+def describe(accessible):
+    return f"{accessible.getRoleName()} {accessible.name!r}"
+
+
+def focused_name(application):
+    for node in descendants(application):
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node.name
+        except Exception:
+            continue
+    return None
+
+
+def press(key):
+    subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True)
+
+
+def wait_for_focus(application, name, after):
+    try:
+        wait_for(lambda: focused_name(application) == name, f"focus on {name!r}")
+        return True, ""
+    except TimeoutError:
+        return False, f"after {after}, focus is on {focused_name(application)!r}, not {name!r}"
+
+
+def check_names(application):
+    unnamed = []
+    for node in descendants(application):
+        try:
+            focusable = node.getState().contains(pyatspi.STATE_FOCUSABLE)
+            try:
+                actionable = node.queryAction().nActions > 0
+            except NotImplementedError:
+                actionable = False
+            if (focusable or actionable) and not node.name.strip() and node.getRole() != pyatspi.ROLE_LABEL:
+                unnamed.append(describe(node))
+        except Exception:
+            continue
+    report(not unnamed, "every focusable or actionable object has a name", "\n".join(unnamed))
+
+
+def check_slide_announcements(application):
+    steps = [
+        ("start", "Exercise 1 of 6: Lower neck and upper back stretch"),
+        ("Right", "Exercise 2 of 6: Midback stretch"),
+        ("Page_Down", "Exercise 3 of 6: Shoulder roll"),
+        ("End", "Exercise 6 of 6: Resisted rows"),
+        ("Left", "Exercise 5 of 6: Resisted shoulder blade squeeze"),
+        ("Home", "Exercise 1 of 6: Lower neck and upper back stretch"),
+    ]
+    for key, name in steps:
+        if key != "start":
+            press(key)
+        ok, detail = wait_for_focus(application, name, key)
+        report(ok, f"{key}: the focused object announces {name!r}", detail)
+
+
+def check_tab_order(application):
+    # From the first slide: forward through every control and back around.
+    first = "Exercise 1 of 6: Lower neck and upper back stretch"
+    expected = ["Next", "Main Menu", first, "Next"]
+    seen = []
+    for _ in expected:
+        before = seen[-1] if seen else first
+        press("Tab")
+        try:
+            wait_for(lambda: focused_name(application) not in (None, before), "focus to move")
+        except TimeoutError:
+            pass
+        seen.append(focused_name(application))
+    report(seen == expected, "Tab moves through the controls in reading order",
+           f"expected {expected}\nseen     {seen}")
+
+    press("shift+Tab")
+    ok, detail = wait_for_focus(application, first, "Shift+Tab from Next")
+    report(ok, "Shift+Tab goes back the same way", detail)
+
+    # The Next button announces the slide it brings, too.
+    press("Tab")
+    ok, detail = wait_for_focus(application, "Next", "Tab to Next")
+    if ok:
+        press("space")
+        ok, detail = wait_for_focus(application, "Exercise 2 of 6: Midback stretch", "Space on Next")
+    report(ok, "activating Next moves focus to the new slide", detail)
+
+
+def main():
+    limber = sys.argv[1]
+    env = dict(os.environ, GTK_A11Y="atspi", GSETTINGS_BACKEND="memory")
+    # Start the accessibility bus before Limber looks for it.
+    pyatspi.Registry.getDesktop(0)
+    app = subprocess.Popen([limber], env=env)
+    print("1..10")
+    try:
+        application = wait_for(find_application, "Limber on the accessibility bus")
+        window = wait_for(lambda: subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Limber$"],
+                                                 capture_output=True, text=True).stdout.split(),
+                          "the window")[0]
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True)
+        wait_for(lambda: focused_name(application), "a focused object")
+
+        check_names(application)
+        check_slide_announcements(application)
+        check_tab_order(application)
+    except TimeoutError as error:
+        report(False, str(error))
+    finally:
+        app.terminate()
+        app.wait()
+
+    return 0 if results and all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
