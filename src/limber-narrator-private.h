@@ -23,5 +23,7 @@ void        limber_narrator_set_time_scale   (LimberNarrator *self,
 void        limber_narrator_set_builtin_dir  (LimberNarrator *self,
                                               const char     *dir);
 GstElement *limber_narrator_get_pipeline     (LimberNarrator *self);
+/* Once any state change has completed; GST_STATE_NULL before the first clip. */
+GstState    limber_narrator_get_pipeline_state (LimberNarrator *self);
 
 G_END_DECLS

@@ -1033,3 +1033,14 @@ limber_narrator_get_pipeline (LimberNarrator *self)
 {
   return self->playbin;
 }
+
+GstState
+limber_narrator_get_pipeline_state (LimberNarrator *self)
+{
+  GstState state = GST_STATE_NULL;
+
+  if (self->playbin != NULL)
+    gst_element_get_state (self->playbin, &state, NULL, GST_CLOCK_TIME_NONE);
+
+  return state;
+}

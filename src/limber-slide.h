@@ -24,5 +24,13 @@ void            limber_slide_set_number   (LimberSlide    *self,
 guint           limber_slide_get_total    (LimberSlide    *self);
 void            limber_slide_set_total    (LimberSlide    *self,
                                            guint           total);
+void            limber_slide_set_narration_available (LimberSlide *self,
+                                                      gboolean     available);
+void            limber_slide_set_narration_playing   (LimberSlide *self,
+                                                      gboolean     playing);
+void            limber_slide_set_spoken_step         (LimberSlide *self,
+                                                      int          step,
+                                                      const char  *status,
+                                                      gboolean     cue);
 
 G_END_DECLS

@@ -16,4 +16,10 @@ GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
 GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
 GtkWidget   *limber_window_get_next_button      (LimberWindow *self);
 
+#ifdef HAVE_NARRATION
+#include "limber-narration-controller.h"
+
+LimberNarrationController *limber_window_get_narration (LimberWindow *self);
+#endif
+
 G_END_DECLS

@@ -12,6 +12,9 @@
 
 #include "limber-slide.h"
 #include "limber-window-private.h"
+#ifdef HAVE_NARRATION
+#include "limber-narration-controller.h"
+#endif
 
 struct _LimberWindow
 {
@@ -25,6 +28,9 @@ struct _LimberWindow
   guint                 target_index;
   GtkWidget            *follow_up_dialog;
   guint                 deferred_scroll_id;
+#ifdef HAVE_NARRATION
+  LimberNarrationController *narration;
+#endif
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -286,6 +292,10 @@ fill_carousel (LimberWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "exercises");
   if (n_items > 0)
     on_carousel_page_changed (self, 0);
+
+#ifdef HAVE_NARRATION
+  self->narration = limber_narration_controller_new (GTK_WIDGET (self), self->carousel, self->toast_overlay);
+#endif
 }
 
 static void
@@ -337,6 +347,9 @@ limber_window_dispose (GObject *object)
   LimberWindow *self = (LimberWindow *)object;
 
   g_clear_weak_pointer (&self->follow_up_dialog);
+#ifdef HAVE_NARRATION
+  g_clear_object (&self->narration);
+#endif
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -510,3 +523,11 @@ limber_window_get_next_button (LimberWindow *self)
 {
   return self->next_button;
 }
+
+#ifdef HAVE_NARRATION
+LimberNarrationController *
+limber_window_get_narration (LimberWindow *self)
+{
+  return self->narration;
+}
+#endif

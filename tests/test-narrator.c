@@ -56,18 +56,12 @@ new_narrator (const char *exercise_id,
   return narrator;
 }
 
+/* Stopped means silent: the pipeline is back in NULL or READY. */
 static void
 assert_pipeline_not_playing (LimberNarrator *narrator)
 {
-  GstElement *pipeline = limber_narrator_get_pipeline (narrator);
-  GstState state = GST_STATE_NULL;
-
-  if (pipeline != NULL)
-    gst_element_get_state (pipeline, &state, NULL, GST_CLOCK_TIME_NONE);
-  g_assert_cmpint (state, !=, GST_STATE_PLAYING);
-  g_assert_cmpint (state, !=, GST_STATE_PAUSED);
+  g_assert_cmpint (limber_narrator_get_pipeline_state (narrator), <=, GST_STATE_READY);
 }
-
 /* Decodes a clip and measures it: its length, and how much of it is not
  * silence, in 20 ms windows. */
 static void

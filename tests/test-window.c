@@ -13,109 +13,9 @@
 #include "limber-application.h"
 #include "limber-slide.h"
 #include "limber-window-private.h"
-
-/* A safety net against a hang, not a performance target. */
-#define WAIT_TIMEOUT_SECONDS 20
+#include "window-helpers.h"
 
 static LimberApplication *application;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-
-
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-window_is_active (gpointer data)
-{
-  return gtk_window_is_active (GTK_WINDOW (data));
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static LimberWindow *
-open_window (LimberCatalog *catalog)
-{
-  LimberWindow *window = limber_window_new (GTK_APPLICATION (application), catalog);
-  GdkSurface *surface;
-
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window, "the window to be mapped");
-
-  /* There is no window manager to give the new window the keyboard. */
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
-  XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
-                  gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  wait_until (window_is_active, window, "the window to take the keyboard focus");
-
-  return window;
-}
-
-static void
-close_window (LimberWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A real key press through the X server, as a keyboard would make it. */
-static void
-press_key (LimberWindow *window,
-           KeySym        keysym)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  KeyCode keycode = XKeysymToKeycode (display, keysym);
-
-  g_assert_cmpuint (keycode, !=, 0);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  XFlush (display);
-}
-
-typedef struct
-{
-  LimberWindow *window;
-  guint         index;
-} SlideTarget;
-
-static gboolean
-carousel_settled_at (gpointer data)
-{
-  SlideTarget *target = data;
-  AdwCarousel *carousel = limber_window_get_carousel (target->window);
-
-  return limber_window_get_current_index (target->window) == target->index &&
-         G_APPROX_VALUE (adw_carousel_get_position (carousel), (double)target->index, DBL_EPSILON);
-}
 
 static void
 assert_only_current_page_focusable (LimberWindow *window)
@@ -144,7 +44,7 @@ static void
 test_window_shows_six_slides (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   AdwCarousel *carousel = limber_window_get_carousel (window);
 
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "exercises");
@@ -170,7 +70,7 @@ static void
 test_window_keyboard_navigation (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
 
   press_key_and_wait (window, XK_Right, 1);
   press_key_and_wait (window, XK_Right, 2);
@@ -195,7 +95,7 @@ static void
 test_window_buttons (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   SlideTarget target = { window, 1 };
 
   g_signal_emit_by_name (limber_window_get_next_button (window), "clicked");
@@ -214,7 +114,7 @@ static void
 test_window_follow_up_care (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   GtkWidget *dialog;
 
   g_assert_null (limber_window_get_follow_up_dialog (window));
@@ -235,7 +135,7 @@ static void
 test_window_catalog_error (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The catalog is missing");
-  LimberWindow *window = open_window (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), NULL);
 
   limber_window_show_catalog_error (window, error);
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
@@ -257,7 +157,7 @@ test_window_size_saved (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
@@ -266,7 +166,7 @@ test_window_size_saved (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 
-  window = open_window (catalog);
+  window = open_window (GTK_APPLICATION (application), catalog);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 600);
@@ -280,15 +180,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  application = limber_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = register_test_application ();
 
   g_test_add_func ("/window/six-slides", test_window_shows_six_slides);
   g_test_add_func ("/window/keyboard-navigation", test_window_keyboard_navigation);
