@@ -299,6 +299,7 @@ on_bus_message (GstBus     *bus,
     case GST_MESSAGE_EOS:
       if (on_air)
         {
+          g_debug ("End of the clip for step %d", self->current_step);
           self->audible = FALSE;
           reset_pipeline (self, GST_STATE_READY);
           phase_done (self);
@@ -339,9 +340,14 @@ static gboolean
 ensure_pipeline (LimberNarrator *self)
 {
   g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->playbin != NULL)
     return TRUE;
+
+  /* Only now: loading GStreamer's registry would slow every start-up. */
+  if (!gst_init_check (NULL, NULL, &error))
+    g_debug ("GStreamer is unavailable: %s", error->message);
 
   self->playbin = gst_element_factory_make ("playbin", "narrator");
   if (self->playbin == NULL)
@@ -395,6 +401,7 @@ play_file (LimberNarrator *self,
   if (path == NULL || !ensure_pipeline (self))
     return FALSE;
 
+  g_debug ("Playing %s", path);
   reset_pipeline (self, GST_STATE_READY);
   uri = g_filename_to_uri (path, NULL, NULL);
   g_object_set (self->playbin, "uri", uri, NULL);
@@ -691,10 +698,6 @@ static void
 limber_narrator_init (LimberNarrator *self)
 {
   const char *dir = g_getenv ("LIMBER_NARRATION_DIR");
-  g_autoptr(GError) error = NULL;
-
-  if (!gst_init_check (NULL, NULL, &error))
-    g_debug ("GStreamer is unavailable: %s", error->message);
 
   self->current_step = LIMBER_NARRATOR_NO_STEP;
   self->time_scale = 1.0;

@@ -408,9 +408,10 @@ scroll_into_view (LimberSlide *self,
   GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
 
-  /* GTK 4.8 has no gtk_viewport_scroll_to(): clamp the adjustment by hand. */
+  /* GTK 4.8 has no gtk_viewport_scroll_to(): clamp the adjustment by hand,
+   * with some room around the step so it does not sit on the very edge. */
   if (gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
-    gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 24, bounds.origin.y + bounds.size.height + 24);
 }
 
 /**
