@@ -126,8 +126,11 @@ test_controller_highlight_follows (void)
   LimberSlide *slide = slide_at (window, 0);
   const int expected[] = { 0, 1, 2, 3, 4, 5, 6, -1 };
   Watch watch = { window, g_array_new (FALSE, FALSE, sizeof (int)), 0 };
+  GtkWidget *button = limber_slide_get_play_button (slide);
 
-  g_assert_true (gtk_widget_get_visible (limber_slide_get_play_button (slide)));
+  /* An explicit name, not "GtkButton" or only a tooltip. */
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Play narration");
   g_assert_true (limber_narrator_get_exercise (narrator) == limber_slide_get_exercise (slide));
   limber_narrator_set_hold_seconds (narrator, 3);
   g_signal_connect (narrator, "notify::current-step", G_CALLBACK (on_step), &watch);
@@ -135,6 +138,7 @@ test_controller_highlight_follows (void)
 
   press_control_key (window, XK_p);
   wait_until (narrator_playing, narrator, "Ctrl+P to start the narration");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause narration");
   wait_until (narrator_stopped, narrator, "the end of the exercise");
 
   g_assert_cmpmem (watch.highlights->data, watch.highlights->len * sizeof (int), expected, sizeof expected);
@@ -361,6 +365,8 @@ main (int   argc,
 {
   int status;
 
+  /* GTK's test accessibility backend, to read the controls' names. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   gst_init (&argc, &argv);
 
