@@ -26,7 +26,7 @@ struct _LimberNarrationController
   AdwToastOverlay *toast_overlay;
   LimberNarrator  *narrator;
   LimberSlide     *slide;
-  GSimpleAction   *toggle_action;
+  GSimpleActionGroup *actions;
 
   /* The end of a hold stays marked until the next countdown or step. */
   gboolean         hold_ended;
@@ -62,9 +62,24 @@ dup_status (LimberNarrationController *self)
 }
 
 static void
+set_action_enabled (LimberNarrationController *self,
+                    const char                *name,
+                    gboolean                   enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
 update_slide (LimberNarrationController *self)
 {
+  gboolean started = limber_narrator_get_state (self->narrator) != LIMBER_NARRATOR_STATE_STOPPED;
   g_autofree char *status = NULL;
+
+  /* Stepping means something only once the narration has begun. */
+  set_action_enabled (self, "previous-step", started);
+  set_action_enabled (self, "next-step", started);
 
   if (self->slide == NULL)
     return;
@@ -153,19 +168,32 @@ on_pages_changed (LimberNarrationController *self)
         limber_slide_set_narration_available (LIMBER_SLIDE (page), TRUE);
     }
 
-  g_simple_action_set_enabled (self->toggle_action, n_pages > 0);
+  set_action_enabled (self, "toggle", n_pages > 0);
   if (n_pages > 0)
     on_page_changed (self, MIN ((guint) adw_carousel_get_position (self->carousel), n_pages - 1));
 }
 
+/* The actions in the "narration" group, each a narrator command. */
+static const struct {
+  const char *name;
+  void      (*command) (LimberNarrator *narrator);
+} commands[] = {
+  { "toggle", limber_narrator_toggle },
+  { "previous-step", limber_narrator_previous_step },
+  { "next-step", limber_narrator_next_step },
+};
+
 static void
-toggle_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+command_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   LimberNarrationController *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
 
-  limber_narrator_toggle (self->narrator);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      commands[i].command (self->narrator);
 }
 
 static void
@@ -179,7 +207,7 @@ limber_narration_controller_dispose (GObject *object)
       limber_narrator_stop (self->narrator);
     }
   g_clear_object (&self->narrator);
-  g_clear_object (&self->toggle_action);
+  g_clear_object (&self->actions);
   g_clear_weak_pointer (&self->slide);
   g_clear_weak_pointer (&self->carousel);
   g_clear_weak_pointer (&self->toast_overlay);
@@ -210,8 +238,14 @@ static void
 limber_narration_controller_init (LimberNarrationController *self)
 {
   self->narrator = limber_narrator_new ();
-  self->toggle_action = g_simple_action_new ("toggle", NULL);
-  g_signal_connect (self->toggle_action, "activate", G_CALLBACK (toggle_activated), self);
+  self->actions = g_simple_action_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (commands[i].name, NULL);
+
+      g_signal_connect (action, "activate", G_CALLBACK (command_activated), self);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
 
   g_signal_connect_swapped (self->narrator, "notify::state", G_CALLBACK (update_slide), self);
   g_signal_connect_swapped (self->narrator, "notify::current-step", G_CALLBACK (on_narrator_step), self);
@@ -224,6 +258,7 @@ limber_narration_controller_init (LimberNarrationController *self)
  * limber_narration_controller_new:
  *
  * Adds the "narration.toggle" action and its Ctrl+P shortcut to @window,
+ * with "narration.previous-step" and "narration.next-step",
  * and shows the Play control on every slide of @carousel.
  */
 LimberNarrationController *
@@ -232,7 +267,6 @@ limber_narration_controller_new (GtkWidget       *window,
                                  AdwToastOverlay *toast_overlay)
 {
   LimberNarrationController *self;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkEventController *shortcuts;
 
   g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
@@ -243,8 +277,8 @@ limber_narration_controller_new (GtkWidget       *window,
   g_set_weak_pointer (&self->carousel, carousel);
   g_set_weak_pointer (&self->toast_overlay, toast_overlay);
 
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->toggle_action));
-  gtk_widget_insert_action_group (window, "narration", G_ACTION_GROUP (group));
+  gtk_widget_insert_action_group (window, "narration", G_ACTION_GROUP (self->actions));
+  update_slide (self);
 
   /* In the bubble phase, with a modifier: the window's capture-phase arrow
    * keys never see it, and Space stays with the focused button. */

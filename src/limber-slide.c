@@ -33,7 +33,9 @@ struct _LimberSlide
   GtkWidget      *equipment_box;
   GtkLabel       *equipment_label;
   GtkListBox     *steps_list;
+  GtkWidget      *narration_controls;
   GtkWidget      *play_button;
+  GtkWidget      *next_step_button;
   AdwButtonContent *play_content;
 
   /* Per step, in order: its row and the line under it for a countdown. */
@@ -272,7 +274,9 @@ limber_slide_class_init (LimberSlideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, narration_controls);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, play_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, next_step_button);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, play_content);
 
   g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
@@ -359,7 +363,7 @@ limber_slide_set_narration_available (LimberSlide *self,
 {
   g_return_if_fail (LIMBER_IS_SLIDE (self));
 
-  gtk_widget_set_visible (self->play_button, available);
+  gtk_widget_set_visible (self->narration_controls, available);
 }
 
 void
@@ -481,6 +485,12 @@ GtkWidget *
 limber_slide_get_play_button (LimberSlide *self)
 {
   return self->play_button;
+}
+
+GtkWidget *
+limber_slide_get_next_step_button (LimberSlide *self)
+{
+  return self->next_step_button;
 }
 
 const char *

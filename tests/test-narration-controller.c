@@ -129,8 +129,11 @@ test_controller_highlight_follows (void)
   GtkWidget *button = limber_slide_get_play_button (slide);
 
   /* An explicit name, not "GtkButton" or only a tooltip. */
-  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_visible (button));
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Play narration");
+  gtk_test_accessible_assert_property (limber_slide_get_next_step_button (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Read the next step");
+  g_assert_false (gtk_widget_get_sensitive (limber_slide_get_next_step_button (slide)));
   g_assert_true (limber_narrator_get_exercise (narrator) == limber_slide_get_exercise (slide));
   limber_narrator_set_hold_seconds (narrator, 3);
   g_signal_connect (narrator, "notify::current-step", G_CALLBACK (on_step), &watch);
@@ -175,6 +178,11 @@ test_controller_follows_slide (void)
   g_assert_cmpint (limber_narrator_get_state (narrator), ==, LIMBER_NARRATOR_STATE_PLAYING);
   g_assert_cmpint (limber_slide_get_spoken_step (slide_at (window, 0)), ==, 0);
   pipeline = limber_narrator_get_pipeline (narrator);
+
+  g_assert_true (gtk_widget_get_sensitive (limber_slide_get_next_step_button (slide_at (window, 0))));
+  g_signal_emit_by_name (limber_slide_get_next_step_button (slide_at (window, 0)), "clicked");
+  g_assert_cmpint (limber_narrator_get_current_step (narrator), ==, 1);
+  g_assert_cmpint (limber_slide_get_spoken_step (slide_at (window, 0)), ==, 1);
 
   next_slide_and_wait (window);
   g_assert_true (limber_narrator_get_exercise (narrator) == limber_slide_get_exercise (slide_at (window, 1)));

@@ -313,6 +313,30 @@ test_narrator_defaults (void)
   assert_pipeline_not_playing (narrator);
 }
 
+/* The volume and mute keys reach the pipeline, also while it plays. */
+static void
+test_narrator_volume_settings (void)
+{
+  g_autoptr(LimberNarrator) narrator = new_narrator ("shoulder-roll", "fakesink sync=true");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  double volume;
+  gboolean mute;
+
+  g_settings_set_double (settings, "narration-volume", 0.25);
+  limber_narrator_play (narrator);
+  g_object_get (limber_narrator_get_pipeline (narrator), "volume", &volume, "mute", &mute, NULL);
+  g_assert_cmpfloat_with_epsilon (volume, 0.25, 0.001);
+  g_assert_false (mute);
+
+  g_settings_set_boolean (settings, "narration-muted", TRUE);
+  g_object_get (limber_narrator_get_pipeline (narrator), "mute", &mute, NULL);
+  g_assert_true (mute);
+
+  limber_narrator_stop (narrator);
+  g_settings_reset (settings, "narration-volume");
+  g_settings_reset (settings, "narration-muted");
+}
+
 /* Pause holds everything still; next, previous and another exercise move cleanly. */
 static void
 test_narrator_controls (void)
@@ -401,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/narrator/whole-exercise", test_narrator_whole_exercise);
   g_test_add_func ("/narrator/defaults", test_narrator_defaults);
   g_test_add_func ("/narrator/controls", test_narrator_controls);
+  g_test_add_func ("/narrator/volume-settings", test_narrator_volume_settings);
   g_test_add_func ("/narrator/clip-lookup", test_narrator_clip_lookup);
 
   status = g_test_run ();
