@@ -38,9 +38,9 @@ struct _LimberSlide
   GtkWidget      *next_step_button;
   AdwButtonContent *play_content;
 
-  /* Per step, in order: its row and the line under it for a countdown. */
+  /* Per step, in order: its row, and the box of its text and countdown. */
   GPtrArray      *step_rows;
-  GPtrArray      *step_status_labels;
+  GPtrArray      *step_text_boxes;
   int             spoken_step;
 };
 
@@ -68,33 +68,26 @@ update_position (LimberSlide *self)
 
 /* The number sits in an overlay beside the text, not in a horizontal box:
  * a box would measure every wrapped step at its full unwrapped width, which
- * made start-up a third slower. Below the text, a hidden line waits for
- * the narrator's countdown. */
+ * made start-up a third slower. The text sits in a vertical box, where the
+ * narrator's countdown goes below it when there is one. */
 static GtkWidget *
 create_step_row (guint        number,
                  const char  *text,
-                 GtkWidget  **status_label)
+                 GtkWidget  **text_box)
 {
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   GtkWidget *row;
   GtkWidget *overlay;
   GtkWidget *number_label;
   GtkWidget *text_label;
-  GtkWidget *text_box;
 
   text_label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
 
-  *status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (*status_label), 0);
-  gtk_widget_set_visible (*status_label, FALSE);
-  gtk_widget_add_css_class (*status_label, "limber-step-status");
-
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (text_box, "limber-step-text");
-  gtk_box_append (GTK_BOX (text_box), text_label);
-  gtk_box_append (GTK_BOX (text_box), *status_label);
+  *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (*text_box, "limber-step-text");
+  gtk_box_append (GTK_BOX (*text_box), text_label);
 
   number_label = gtk_label_new (number_text);
   gtk_widget_set_halign (number_label, GTK_ALIGN_START);
@@ -106,7 +99,7 @@ create_step_row (guint        number,
   gtk_widget_set_margin_bottom (overlay, 12);
   gtk_widget_set_margin_start (overlay, 12);
   gtk_widget_set_margin_end (overlay, 12);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), text_box);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), *text_box);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), number_label);
 
   row = gtk_list_box_row_new ();
@@ -156,12 +149,12 @@ show_exercise (LimberSlide *self)
 
   for (guint i = 0; steps[i] != NULL; i++)
     {
-      GtkWidget *status_label;
-      GtkWidget *row = create_step_row (i + 1, steps[i], &status_label);
+      GtkWidget *text_box;
+      GtkWidget *row = create_step_row (i + 1, steps[i], &text_box);
 
       gtk_list_box_append (self->steps_list, row);
       g_ptr_array_add (self->step_rows, row);
-      g_ptr_array_add (self->step_status_labels, status_label);
+      g_ptr_array_add (self->step_text_boxes, text_box);
     }
 }
 
@@ -184,7 +177,7 @@ limber_slide_dispose (GObject *object)
   LimberSlide *self = (LimberSlide *)object;
 
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->step_status_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->step_text_boxes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_SLIDE);
   g_clear_object (&self->exercise);
 
@@ -292,7 +285,7 @@ limber_slide_init (LimberSlide *self)
   self->total = 1;
   self->spoken_step = -1;
   self->step_rows = g_ptr_array_new ();
-  self->step_status_labels = g_ptr_array_new ();
+  self->step_text_boxes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -394,14 +387,31 @@ spoken_widget (LimberSlide *self,
   return NULL;
 }
 
+/* The countdown line under a step's text, made the first time it is needed. */
 static GtkWidget *
 status_label (LimberSlide *self,
-              int          step)
+              int          step,
+              gboolean     create)
 {
-  if (step >= 1 && (guint) step <= self->step_status_labels->len)
-    return g_ptr_array_index (self->step_status_labels, step - 1);
+  GtkWidget *box, *label;
 
-  return NULL;
+  if (step < 1 || (guint) step > self->step_text_boxes->len)
+    return NULL;
+
+  box = g_ptr_array_index (self->step_text_boxes, step - 1);
+  /* The text comes first; a second child is the countdown, made before. */
+  label = gtk_widget_get_last_child (box);
+  if (label != gtk_widget_get_first_child (box))
+    return label;
+  if (!create)
+    return NULL;
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "limber-step-status");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
 }
 
 static void
@@ -440,7 +450,7 @@ limber_slide_set_spoken_step (LimberSlide *self,
     {
       if ((widget = spoken_widget (self, self->spoken_step)) != NULL)
         gtk_widget_remove_css_class (widget, "limber-spoken");
-      if ((label = status_label (self, self->spoken_step)) != NULL)
+      if ((label = status_label (self, self->spoken_step, FALSE)) != NULL)
         gtk_widget_set_visible (label, FALSE);
 
       self->spoken_step = step;
@@ -451,7 +461,7 @@ limber_slide_set_spoken_step (LimberSlide *self,
         }
     }
 
-  if ((label = status_label (self, step)) != NULL)
+  if ((label = status_label (self, step, status != NULL)) != NULL)
     {
       gtk_label_set_label (GTK_LABEL (label), status);
       gtk_widget_set_visible (label, status != NULL);
@@ -476,7 +486,7 @@ const char *
 limber_slide_get_step_status (LimberSlide *self,
                               guint        step)
 {
-  GtkWidget *label = status_label (self, (int) step);
+  GtkWidget *label = status_label (self, (int) step, FALSE);
 
   return label != NULL && gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
