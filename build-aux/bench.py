@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 """Limber's benchmark: start-up to the first painted frame, and RSS then.
+With the mode "narration": how soon narration is heard, and its memory.
 
 Limber and a minimal in-tree AdwApplication with the same six-page carousel
 (the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
@@ -18,6 +19,7 @@ import time
 
 TARGET_RATIO = 1.15
 TARGET_EXTRA_RSS_MIB = 8
+TARGET_NARRATION_LATENCY_MS = 30
 
 
 def first_frame(command, env):
@@ -41,6 +43,87 @@ def instructions(command, env):
     sys.exit(f"bench: callgrind wrote no totals for {command[0]}")
 
 
+def start_sound_server(env):
+    """PulseAudio with a null sink, private to this run's XDG_RUNTIME_DIR."""
+    server = subprocess.Popen(["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
+                               "-L", "module-null-sink sink_name=limber_bench", "-L", "module-native-protocol-unix"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = os.path.join(env["XDG_RUNTIME_DIR"], "pulse", "native")
+    for _ in range(200):
+        if os.path.exists(socket):
+            return server
+        time.sleep(0.05)
+    server.terminate()
+    sys.exit("bench: the sound server did not start")
+
+
+def rss_mib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def app_rss_idle_and_narrating(command, env, seconds=4.0):
+    """The real app: RSS two seconds after its window shows, then the peak while Ctrl+P narrates."""
+    app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        window = ""
+        for _ in range(200):
+            window = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Limber$"], env=env,
+                                    capture_output=True, text=True).stdout.strip()
+            if window:
+                break
+            time.sleep(0.05)
+        if not window:
+            sys.exit("bench: the Limber window did not appear")
+        subprocess.run(["xdotool", "windowfocus", "--sync", window.split()[0]], env=env, check=True)
+        time.sleep(2)
+        idle = rss_mib(app.pid)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+p"], env=env, check=True)
+        narrating = idle
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            narrating = max(narrating, rss_mib(app.pid))
+            time.sleep(0.1)
+        return idle, narrating
+    finally:
+        app.terminate()
+        app.wait()
+
+
+def bench_narration(args):
+    env = dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
+               GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"),
+               LIMBER_NARRATION_DIR=os.path.join(args.build_dir, "narration"))
+    server = start_sound_server(env)
+    try:
+        result = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-bench-narration"),
+                                 str(args.narration_runs)], env=env, capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            sys.exit(f"bench: limber-bench-narration failed:\n{result.stdout}{result.stderr}")
+        fields = [line.split("=", 1) for line in result.stdout.splitlines() if "=" in line]
+        latencies = [float(value) for key, value in fields if key == "latency-ms"]
+        info = {key: value for key, value in fields if key != "latency-ms"}
+        idle, narrating = app_rss_idle_and_narrating([os.path.join(args.build_dir, "src", "limber")], env)
+    finally:
+        server.terminate()
+        server.wait()
+
+    latency = statistics.median(latencies)
+    print(f"Narration: play request to the first audio buffer at the sink, median of {len(latencies)} runs "
+          f"from a stopped narrator (sink: {info.get('sink')}, PulseAudio null sink)")
+    print(f"  median {latency:.1f} ms, min {min(latencies):.1f} ms, max {max(latencies):.1f} ms "
+          f"(target <= {TARGET_NARRATION_LATENCY_MS} ms)")
+    if "problem" in info:
+        print(f"  problem reported: {info['problem']}")
+    print(f"  app RSS (default renderer, Xvfb 1280x800): idle {idle:.1f} MiB, "
+          f"narrating {narrating:.1f} MiB ({narrating - idle:+.1f} MiB)")
+    met = latency <= TARGET_NARRATION_LATENCY_MS and "problem" not in info
+    print("  targets met" if met else "  TARGETS MISSED")
+    return 0 if met else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True)
@@ -49,9 +132,16 @@ def main():
                         help="also count instructions to the first frame under valgrind (slow, but noise-free)")
     parser.add_argument("--renderer", default="default", choices=["default", "cairo"],
                         help="'cairo' turns GL off; the default uses GTK's choice (Mesa's software GL under Xvfb)")
+    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration"],
+                        help="'narration': play-to-sound latency and RSS while narrating")
+    parser.add_argument("--narration-runs", type=int, default=25, help="narration runs (at least 20)")
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs must be at least 5")
+    if args.narration_runs < 20:
+        parser.error("--narration-runs must be at least 20")
+    if args.mode == "narration":
+        return bench_narration(args)
 
     programs = {
         "limber": [os.path.join(args.build_dir, "src", "limber")],

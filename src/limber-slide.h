@@ -27,5 +27,13 @@ void            limber_slide_set_dosage   (LimberSlide    *self,
                                            const char     *dosage);
 void            limber_slide_set_total    (LimberSlide    *self,
                                            guint           total);
+void            limber_slide_set_narration_available (LimberSlide *self,
+                                                      gboolean     available);
+void            limber_slide_set_narration_playing   (LimberSlide *self,
+                                                      gboolean     playing);
+void            limber_slide_set_spoken_step         (LimberSlide *self,
+                                                      int          step,
+                                                      const char  *status,
+                                                      gboolean     cue);
 
 G_END_DECLS

@@ -18,4 +18,10 @@ const char  *limber_window_get_hidden_text      (LimberWindow *self);
 GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
 GtkWidget   *limber_window_get_next_button      (LimberWindow *self);
 
+#ifdef HAVE_NARRATION
+#include "limber-narration-controller.h"
+
+LimberNarrationController *limber_window_get_narration (LimberWindow *self);
+#endif
+
 G_END_DECLS

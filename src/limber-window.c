@@ -15,6 +15,9 @@
 #include "limber-plan-page.h"
 #include "limber-slide.h"
 #include "limber-window-private.h"
+#ifdef HAVE_NARRATION
+#include "limber-narration-controller.h"
+#endif
 
 struct _LimberWindow
 {
@@ -33,6 +36,9 @@ struct _LimberWindow
   guint                 deferred_scroll_id;
   gboolean              deferred_animate;
   GtkWidget            *plan_dialog;
+#ifdef HAVE_NARRATION
+  LimberNarrationController *narration;
+#endif
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -632,6 +638,10 @@ limber_window_constructed (GObject *object)
       g_signal_connect_object (self->plan, "prescriptions-changed",
                                G_CALLBACK (on_prescriptions_changed), self, G_CONNECT_SWAPPED);
       rebuild_carousel (self);
+#ifdef HAVE_NARRATION
+      self->narration = limber_narration_controller_new (GTK_WIDGET (self), self->carousel, self->toast_overlay);
+      limber_narration_controller_set_plan (self->narration, self->plan);
+#endif
     }
 
   update_actions (self);
@@ -650,6 +660,9 @@ limber_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
+#ifdef HAVE_NARRATION
+  g_clear_object (&self->narration);
+#endif
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_pointer (&self->slides, g_hash_table_unref);
   g_clear_object (&self->plan);
@@ -863,3 +876,11 @@ limber_window_get_next_button (LimberWindow *self)
 {
   return self->next_button;
 }
+
+#ifdef HAVE_NARRATION
+LimberNarrationController *
+limber_window_get_narration (LimberWindow *self)
+{
+  return self->narration;
+}
+#endif

@@ -14,126 +14,10 @@
 #include "limber-application.h"
 #include "limber-plan-file.h"
 #include "limber-slide-private.h"
-#include "limber-test-backend.h"
 #include "limber-window-private.h"
-
-/* A safety net against a hang, not a performance target. */
-#define WAIT_TIMEOUT_SECONDS 20
+#include "window-helpers.h"
 
 static LimberApplication *application;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Gave up waiting for %s", what);
-
-
-  g_source_remove (timeout_id);
-}
-
-static gboolean
-window_is_active (gpointer data)
-{
-  return gtk_window_is_active (GTK_WINDOW (data));
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static LimberWindow *
-open_window_with_plan (LimberPlan *plan)
-{
-  LimberWindow *window = limber_window_new (GTK_APPLICATION (application), plan);
-  GdkSurface *surface;
-
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (window_is_mapped, window, "the window to be mapped");
-
-  /* There is no window manager to give the new window the keyboard. */
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
-  XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
-                  gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  wait_until (window_is_active, window, "the window to take the keyboard focus");
-
-  return window;
-}
-
-/* A window on the built-in catalog with a plan of its own, in memory. */
-static LimberWindow *
-open_window (LimberCatalog *catalog)
-{
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(LimberPlan) plan = NULL;
-
-  if (catalog == NULL)
-    return open_window_with_plan (NULL);
-
-  settings = limber_test_settings_new (NULL);
-  plan = limber_plan_new (catalog, settings);
-  return open_window_with_plan (plan);
-}
-
-static void
-close_window (LimberWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A real key press through the X server, as a keyboard would make it. */
-static void
-press_key (LimberWindow *window,
-           KeySym        keysym)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  KeyCode keycode = XKeysymToKeycode (display, keysym);
-
-  g_assert_cmpuint (keycode, !=, 0);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  XFlush (display);
-}
-
-typedef struct
-{
-  LimberWindow *window;
-  guint         index;
-} SlideTarget;
-
-static gboolean
-carousel_settled_at (gpointer data)
-{
-  SlideTarget *target = data;
-  AdwCarousel *carousel = limber_window_get_carousel (target->window);
-
-  return limber_window_get_current_index (target->window) == target->index &&
-         G_APPROX_VALUE (adw_carousel_get_position (carousel), (double)target->index, DBL_EPSILON);
-}
 
 static void
 assert_only_current_page_focusable (LimberWindow *window)
@@ -162,7 +46,7 @@ static void
 test_window_shows_six_slides (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   AdwCarousel *carousel = limber_window_get_carousel (window);
 
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "exercises");
@@ -188,7 +72,7 @@ static void
 test_window_keyboard_navigation (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
 
   press_key_and_wait (window, XK_Right, 1);
   press_key_and_wait (window, XK_Right, 2);
@@ -213,7 +97,7 @@ static void
 test_window_buttons (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   SlideTarget target = { window, 1 };
 
   g_signal_emit_by_name (limber_window_get_next_button (window), "clicked");
@@ -232,7 +116,7 @@ static void
 test_window_follow_up_care (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   GtkWidget *dialog;
 
   g_assert_null (limber_window_get_follow_up_dialog (window));
@@ -253,7 +137,7 @@ static void
 test_window_catalog_error (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The catalog is missing");
-  LimberWindow *window = open_window (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), NULL);
 
   limber_window_show_catalog_error (window, error);
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
@@ -275,7 +159,7 @@ test_window_size_saved (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
@@ -284,7 +168,7 @@ test_window_size_saved (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
 
-  window = open_window (catalog);
+  window = open_window (GTK_APPLICATION (application), catalog);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 600);
@@ -314,7 +198,7 @@ static void
 test_window_follows_plan (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   LimberPlan *plan = limber_window_get_plan (window);
   AdwCarousel *carousel = limber_window_get_carousel (window);
   SlideTarget target = { window, 2 };
@@ -365,7 +249,7 @@ static void
 test_window_all_hidden (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   LimberPlan *plan = limber_window_get_plan (window);
   GListModel *exercises = G_LIST_MODEL (catalog);
 
@@ -402,7 +286,7 @@ static void
 test_window_prescription_shown (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   LimberPlan *plan = limber_window_get_plan (window);
   LimberSlide *slide = LIMBER_SLIDE (adw_carousel_get_nth_page (limber_window_get_carousel (window), 0));
 
@@ -423,14 +307,8 @@ static void
 test_window_plan_shortcut (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
-  KeyCode control = XKeysymToKeycode (display, XK_Control_L);
-
-  XTestFakeKeyEvent (display, control, True, CurrentTime);
-  press_key (window, XK_comma);
-  XTestFakeKeyEvent (display, control, False, CurrentTime);
-  XFlush (display);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  press_control_key (window, XK_comma);
 
   wait_until (plan_dialog_is_open, window, "Ctrl+comma to open the plan");
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (limber_window_get_plan_dialog (window)));
@@ -443,7 +321,7 @@ static void
 test_window_import_export (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   LimberPlan *plan = limber_window_get_plan (window);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "limber-window-export.plan", NULL);
   g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "plans", "hold-above-range.plan", NULL);
@@ -487,26 +365,32 @@ test_window_import_export (void)
 }
 
 static gboolean
-focus_left_slides (gpointer data)
+focus_moved_from (gpointer data)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  GtkWidget *before = data;
 
-  return focus != NULL && !LIMBER_IS_SLIDE (focus);
+  return gtk_root_get_focus (GTK_ROOT (gtk_widget_get_root (before))) != before;
 }
 
 static void
 test_window_tab_order (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  LimberWindow *window = open_window (catalog);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   GtkWidget *focus;
 
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (LIMBER_IS_SLIDE (focus));
 
-  press_key (window, XK_Tab);
-  wait_until (focus_left_slides, window, "Tab to leave the slide");
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == limber_window_get_next_button (window));
+  /* Into the slide's own controls, if it has any, then on to Next. */
+  while (gtk_root_get_focus (GTK_ROOT (window)) != limber_window_get_next_button (window))
+    {
+      GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+
+      press_key (window, XK_Tab);
+      wait_until (focus_moved_from, before, "Tab to move focus");
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window)));
+    }
 
   close_window (window);
 }
@@ -515,15 +399,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
 
-  application = limber_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = register_test_application ();
 
   g_test_add_func ("/window/six-slides", test_window_shows_six_slides);
   g_test_add_func ("/window/keyboard-navigation", test_window_keyboard_navigation);

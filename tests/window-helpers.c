@@ -1,0 +1,165 @@
+/* window-helpers.c
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "limber-config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "limber-test-backend.h"
+#include "limber-window-private.h"
+#include "window-helpers.h"
+
+/* Not unique, so that tests never meet another instance on the bus. */
+LimberApplication *
+register_test_application (void)
+{
+  LimberApplication *application = limber_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Gave up waiting for %s", what);
+
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+LimberWindow *
+open_window_with_plan (GtkApplication *application,
+                       LimberPlan     *plan)
+{
+  LimberWindow *window = limber_window_new (application, plan);
+  GdkSurface *surface;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window_is_mapped, window, "the window to be mapped");
+
+  /* There is no window manager to give the new window the keyboard. */
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                  gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  wait_until (window_is_active, window, "the window to take the keyboard focus");
+
+  return window;
+}
+
+/* A window on @catalog with a plan of its own, in memory; with no catalog,
+ * a window that has none to show. */
+LimberWindow *
+open_window (GtkApplication *application,
+             LimberCatalog  *catalog)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
+
+  if (catalog == NULL)
+    return open_window_with_plan (application, NULL);
+
+  settings = limber_test_settings_new (NULL);
+  plan = limber_plan_new (catalog, settings);
+  return open_window_with_plan (application, plan);
+}
+
+void
+close_window (LimberWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fake_key (Display *display,
+          KeySym   keysym,
+          Bool     pressed)
+{
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  XTestFakeKeyEvent (display, keycode, pressed, CurrentTime);
+}
+
+/* A real key press through the X server, as a keyboard would make it,
+ * with @modifier (or NoSymbol) held down. */
+static void
+press_key_with (LimberWindow *window,
+                KeySym        modifier,
+                KeySym        keysym)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+
+  if (modifier != NoSymbol)
+    fake_key (display, modifier, True);
+  fake_key (display, keysym, True);
+  fake_key (display, keysym, False);
+  if (modifier != NoSymbol)
+    fake_key (display, modifier, False);
+  XFlush (display);
+}
+
+void
+press_key (LimberWindow *window,
+           KeySym        keysym)
+{
+  press_key_with (window, NoSymbol, keysym);
+}
+
+void
+press_control_key (LimberWindow *window,
+                   KeySym        keysym)
+{
+  press_key_with (window, XK_Control_L, keysym);
+}
+/* A SlideTarget reached: the window says so and the carousel has stopped. */
+gboolean
+carousel_settled_at (gpointer data)
+{
+  SlideTarget *target = data;
+  AdwCarousel *carousel = limber_window_get_carousel (target->window);
+
+  return limber_window_get_current_index (target->window) == target->index &&
+         G_APPROX_VALUE (adw_carousel_get_position (carousel), (double)target->index, DBL_EPSILON);
+}

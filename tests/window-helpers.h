@@ -1,0 +1,42 @@
+/* window-helpers.h: opening a real window under Xvfb and typing into it.
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <X11/X.h>
+
+#include "limber-application.h"
+#include "limber-window.h"
+
+G_BEGIN_DECLS
+
+/* A safety net against a hang, not a performance target. */
+#define WAIT_TIMEOUT_SECONDS 20
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  LimberWindow *window;
+  guint         index;
+} SlideTarget;
+
+LimberApplication *register_test_application (void);
+void          wait_until          (Condition       condition,
+                                   gpointer        data,
+                                   const char     *what);
+LimberWindow *open_window         (GtkApplication *application,
+                                   LimberCatalog  *catalog);
+LimberWindow *open_window_with_plan (GtkApplication *application,
+                                     LimberPlan     *plan);
+void          close_window        (LimberWindow   *window);
+void          press_key           (LimberWindow   *window,
+                                   KeySym          keysym);
+void          press_control_key   (LimberWindow   *window,
+                                   KeySym          keysym);
+gboolean      carousel_settled_at (gpointer        target);
+
+G_END_DECLS
