@@ -99,6 +99,25 @@ limber_compat_present_about (GtkWidget  *parent,
   return about;
 }
 
+/**
+ * limber_compat_announce:
+ *
+ * Has a screen reader speak @message, where GTK can (4.14 and later).
+ *
+ * Returns: %FALSE where it cannot, so the caller can fall back
+ */
+gboolean
+limber_compat_announce (GtkWidget  *widget,
+                        const char *message)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (GTK_ACCESSIBLE (widget), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 typedef struct
 {
   LimberFileChosenFunc callback;

@@ -23,6 +23,8 @@ GtkWidget *limber_compat_present_preferences (GtkWidget            *parent,
 GtkWidget *limber_compat_present_about       (GtkWidget            *parent,
                                               const char           *first_property,
                                               ...) G_GNUC_NULL_TERMINATED;
+gboolean   limber_compat_announce            (GtkWidget            *widget,
+                                              const char           *message);
 void       limber_compat_choose_file         (GtkWindow            *parent,
                                               const char           *title,
                                               gboolean              save,

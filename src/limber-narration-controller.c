@@ -31,6 +31,7 @@ struct _LimberNarrationController
 
   /* The end of a hold stays marked until the next countdown or step. */
   gboolean         hold_ended;
+  guint            hold_length;
   char            *last_message;
   guint            n_messages;
 };
@@ -93,18 +94,64 @@ update_slide (LimberNarrationController *self)
 }
 
 static void
+announce (LimberNarrationController *self,
+          const char                *message)
+{
+  if (self->slide != NULL)
+    limber_slide_announce (self->slide, message);
+}
+
+static void
 on_narrator_step (LimberNarrationController *self)
 {
+  int step = limber_narrator_get_current_step (self->narrator);
+  LimberExercise *exercise = limber_narrator_get_exercise (self->narrator);
+
   self->hold_ended = FALSE;
+  self->hold_length = 0;
   update_slide (self);
+
+  if (exercise == NULL || step < 0)
+    announce (self, NULL);
+  else if (step == LIMBER_NARRATOR_INTRO)
+    announce (self, limber_exercise_get_title (exercise));
+  else
+    {
+      /* Translators: announced when the narrator starts a step: "Step 2: Lower your chin…" */
+      g_autofree char *message = g_strdup_printf (_("Step %d: %s"), step,
+                                                  limber_exercise_get_steps (exercise)[step - 1]);
+      announce (self, message);
+    }
 }
 
 static void
 on_narrator_hold (LimberNarrationController *self)
 {
+  guint remaining = limber_narrator_get_hold_remaining (self->narrator);
+  g_autofree char *message = NULL;
+
   /* A countdown that reaches 0 has ended; a new one starts above 0. */
-  self->hold_ended = limber_narrator_get_hold_remaining (self->narrator) == 0;
+  self->hold_ended = remaining == 0;
   update_slide (self);
+
+  /* Spoken at its start, with ten seconds left and at its end: a screen
+   * reader reading every second would drown out the narration. */
+  if (remaining > self->hold_length || (self->hold_length == 0 && remaining > 0))
+    {
+      self->hold_length = remaining;
+      /* Translators: announced when a hold begins */
+      message = g_strdup_printf (ngettext ("Hold for %u second", "Hold for %u seconds", remaining), remaining);
+    }
+  else if (remaining == 10 && self->hold_length > 10)
+    message = g_strdup (_("10 seconds left"));
+  else if (remaining == 0 && self->hold_length > 0)
+    {
+      self->hold_length = 0;
+      message = g_strdup (_("Time is up: release the stretch"));
+    }
+
+  if (message != NULL)
+    announce (self, message);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "limber-compat.h"
 #include "limber-illustration.h"
 #include "limber-slide-private.h"
 
@@ -21,6 +22,7 @@ struct _LimberSlide
   LimberExercise *exercise;
   guint           number;
   guint           total;
+  char           *announcement;
 
   GtkWidget      *scroller;
   GtkLabel       *position_label;
@@ -52,6 +54,7 @@ enum {
   PROP_NUMBER,
   PROP_TOTAL,
   PROP_DOSAGE,
+  PROP_ANNOUNCEMENT,
   N_PROPS
 };
 
@@ -67,11 +70,22 @@ update_position (LimberSlide *self)
   text = g_strdup_printf (_("Exercise %u of %u"), self->number, self->total);
   gtk_label_set_label (self->position_label, text);
 
-  /* What a screen reader says when the slide takes focus. */
+  /* What a screen reader says when the slide takes focus, and, on GTK 4.8,
+   * the latest announcement: a screen reader speaks a change of the focused
+   * object's name. */
   if (self->exercise != NULL)
     {
       /* Translators: a slide's name for screen readers: "Exercise 2 of 6: Midback stretch" */
       accessible_label = g_strdup_printf (_("%s: %s"), text, limber_exercise_get_title (self->exercise));
+      if (self->announcement != NULL)
+        {
+          g_autofree char *with_announcement = NULL;
+
+          /* Translators: a slide's name followed by what the narrator is doing */
+          with_announcement = g_strdup_printf (_("%s. %s"), accessible_label, self->announcement);
+          g_free (accessible_label);
+          accessible_label = g_steal_pointer (&with_announcement);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
     }
 }
@@ -254,6 +268,7 @@ limber_slide_dispose (GObject *object)
   g_clear_pointer (&self->step_text_boxes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_SLIDE);
   g_clear_object (&self->exercise);
+  g_clear_pointer (&self->announcement, g_free);
 
   G_OBJECT_CLASS (limber_slide_parent_class)->dispose (object);
 }
@@ -279,6 +294,9 @@ limber_slide_get_property (GObject    *object,
       break;
     case PROP_DOSAGE:
       g_value_set_string (value, limber_slide_get_dosage (self));
+      break;
+    case PROP_ANNOUNCEMENT:
+      g_value_set_string (value, self->announcement);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -340,6 +358,11 @@ limber_slide_class_init (LimberSlideClass *klass)
   properties[PROP_DOSAGE] =
     g_param_spec_string ("dosage", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The latest thing a screen reader was told, if any. */
+  properties[PROP_ANNOUNCEMENT] =
+    g_param_spec_string ("announcement", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -598,6 +621,39 @@ GtkWidget *
 limber_slide_get_next_step_button (LimberSlide *self)
 {
   return self->next_step_button;
+}
+
+/**
+ * limber_slide_announce:
+ * @message: (nullable): what a screen reader should say now, or %NULL
+ *
+ * For the moments that matter (a step begins, ten seconds are left, a hold
+ * ends), never every second.
+ */
+void
+limber_slide_announce (LimberSlide *self,
+                       const char  *message)
+{
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  if (g_strcmp0 (self->announcement, message) == 0)
+    return;
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (message);
+
+  if (message == NULL || !limber_compat_announce (GTK_WIDGET (self), message))
+    update_position (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOUNCEMENT]);
+}
+
+const char *
+limber_slide_get_announcement (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), NULL);
+
+  return self->announcement;
 }
 
 const char *

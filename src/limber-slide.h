@@ -23,6 +23,9 @@ void            limber_slide_set_number   (LimberSlide    *self,
                                            guint           number);
 guint           limber_slide_get_total    (LimberSlide    *self);
 const char     *limber_slide_get_dosage   (LimberSlide    *self);
+void            limber_slide_announce     (LimberSlide    *self,
+                                           const char     *message);
+const char     *limber_slide_get_announcement (LimberSlide *self);
 void            limber_slide_set_dosage   (LimberSlide    *self,
                                            const char     *dosage);
 void            limber_slide_set_total    (LimberSlide    *self,

@@ -418,6 +418,66 @@ test_controller_follows_plan (void)
   close_window (window);
 }
 
+static void
+on_announcement (LimberSlide *slide,
+                 GParamSpec  *pspec,
+                 GPtrArray   *announcements)
+{
+  if (limber_slide_get_announcement (slide) != NULL)
+    g_ptr_array_add (announcements, g_strdup (limber_slide_get_announcement (slide)));
+}
+
+/* A screen reader hears each step, and a hold at its start, with ten seconds
+ * left and at its end: never every second. */
+static void
+test_controller_announces_thresholds (void)
+{
+  LimberWindow *window = open_narrating_window ("fakesink sync=true");
+  LimberNarrator *narrator = narrator_of (window);
+  LimberSlide *slide = slide_at (window, 0);
+  LimberExercise *exercise = limber_slide_get_exercise (slide);
+  g_autoptr(GPtrArray) announcements = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  guint n_hold = 0;
+
+  limber_narrator_set_hold_seconds (narrator, 12);
+  g_signal_connect (slide, "notify::announcement", G_CALLBACK (on_announcement), announcements);
+
+  limber_narrator_play (narrator);
+  /* From the hold step on. */
+  while (limber_narrator_get_current_step (narrator) < 5)
+    limber_narrator_next_step (narrator);
+  while (limber_narrator_get_current_step (narrator) == 5)
+    g_main_context_iteration (NULL, TRUE);
+  limber_narrator_stop (narrator);
+
+  g_ptr_array_add (announcements, NULL);
+  joined = g_strjoinv (" | ", (GStrv)announcements->pdata);
+  g_test_message ("announced: %s", joined);
+
+  g_assert_nonnull (strstr (joined, "Step 5: Stay in the stretch for 15 to 30 seconds. | Hold for 12 seconds | "
+                                    "10 seconds left | Time is up: release the stretch"));
+  g_assert_null (strstr (joined, "11 seconds"));
+  g_assert_null (strstr (joined, "9 seconds"));
+  for (guint i = 0; announcements->pdata[i] != NULL; i++)
+    if (g_str_has_prefix (announcements->pdata[i], "Hold for") || g_str_has_suffix (announcements->pdata[i], "left"))
+      n_hold++;
+  g_assert_cmpuint (n_hold, ==, 2);
+
+  /* On GTK 4.8 the slide's name carries it, for the screen reader to speak. */
+  limber_slide_announce (slide, "Time is up: release the stretch");
+#if !GTK_CHECK_VERSION (4, 14, 0)
+  {
+    g_autofree char *name = g_strdup_printf ("Exercise 1 of 6: %s. Time is up: release the stretch",
+                                             limber_exercise_get_title (exercise));
+
+    gtk_test_accessible_assert_property (slide, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
+#endif
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/narration-controller/highlight-follows", test_controller_highlight_follows);
   g_test_add_func ("/narration-controller/follows-slide", test_controller_follows_slide);
   g_test_add_func ("/narration-controller/follows-plan", test_controller_follows_plan);
+  g_test_add_func ("/narration-controller/announces-thresholds", test_controller_announces_thresholds);
   g_test_add_func ("/narration-controller/no-audio-output", test_controller_no_audio_output);
   g_test_add_func ("/narration-controller/missing-decoder", test_controller_missing_decoder);
   g_test_add_func ("/narration-controller/missing-clip", test_controller_missing_clip);
