@@ -6,6 +6,7 @@
 
 #include "limber-config.h"
 
+#include <math.h>
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
@@ -395,6 +396,45 @@ test_window_tab_order (void)
   close_window (window);
 }
 
+static void
+on_position (AdwCarousel *carousel,
+             GParamSpec  *pspec,
+             guint       *n_between)
+{
+  double position = adw_carousel_get_position (carousel);
+
+  if (!G_APPROX_VALUE (position, round (position), 1e-9))
+    (*n_between)++;
+}
+
+/* With animations off in the system settings, slides change at once. */
+static void
+test_window_animations_off (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  GtkSettings *settings = gtk_settings_get_default ();
+  LimberWindow *window;
+  guint n_between = 0;
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  window = open_window (GTK_APPLICATION (application), catalog);
+  g_signal_connect (limber_window_get_carousel (window), "notify::position", G_CALLBACK (on_position), &n_between);
+
+  press_key_and_wait (window, XK_Right, 1);
+  press_key_and_wait (window, XK_End, 5);
+  g_assert_cmpuint (n_between, ==, 0);
+
+  close_window (window);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+
+  /* And with them on, the carousel does pass in between: the check can fail. */
+  window = open_window (GTK_APPLICATION (application), catalog);
+  g_signal_connect (limber_window_get_carousel (window), "notify::position", G_CALLBACK (on_position), &n_between);
+  press_key_and_wait (window, XK_Right, 1);
+  g_assert_cmpuint (n_between, >, 0);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
+  g_test_add_func ("/window/animations-off", test_window_animations_off);
 
   status = g_test_run ();
 
