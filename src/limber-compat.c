@@ -42,6 +42,22 @@ limber_compat_present_message (GtkWidget  *parent,
 #endif
 }
 
+#if !ADW_CHECK_VERSION (1, 5, 0)
+/* libadwaita 1.2 leaves its scrolled windows nameless, and a screen reader
+ * announces them as nothing at all. */
+static void
+name_scrolled_windows (GtkWidget  *widget,
+                       const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      name_scrolled_windows (child, name);
+    }
+}
+#endif
+
 /**
  * limber_compat_present_preferences:
  *
@@ -65,6 +81,7 @@ limber_compat_present_preferences (GtkWidget          *parent,
   gtk_window_set_title (GTK_WINDOW (window), adw_preferences_page_get_title (page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), page);
+  name_scrolled_windows (window, adw_preferences_page_get_title (page));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 #endif

@@ -169,6 +169,27 @@ on_reset_clicked (LimberPlanPage *self)
   limber_plan_reset (self->plan);
 }
 
+static void
+on_row_activated (AdwActionRow *row,
+                  GtkWidget    *control)
+{
+  if (GTK_IS_SWITCH (control))
+    gtk_switch_set_active (GTK_SWITCH (control), !gtk_switch_get_active (GTK_SWITCH (control)));
+  else
+    gtk_widget_grab_focus (control);
+}
+
+/* Clicking the row works the control, as adw_action_row_set_activatable_widget()
+ * would; but that also labels the control with the row's title, and GTK 4.8
+ * then reads both names ("Show Wall push-up Show"). */
+static void
+activate_with_row (GtkWidget *row,
+                   GtkWidget *control)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), control, 0);
+}
+
 static GtkWidget *
 add_spin_row (LimberPlanPage *self,
               GtkWidget      *group,
@@ -188,7 +209,7 @@ add_spin_row (LimberPlanPage *self,
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed), self);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  activate_with_row (row, spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   *out_spin = spin;
@@ -218,7 +239,7 @@ add_exercise_rows (LimberPlanPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (rows.show_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, show_label, -1);
   g_signal_connect (rows.show_switch, "notify::active", G_CALLBACK (on_show_switch_changed), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (rows.show_row), rows.show_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (rows.show_row), rows.show_switch);
+  activate_with_row (rows.show_row, rows.show_switch);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows.group), rows.show_row);
 
   if (limber_exercise_get_hold_max (exercise) > 0)

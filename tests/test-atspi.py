@@ -87,7 +87,7 @@ def wait_for_focus(application, name, after):
         return False, f"after {after}, focus is on {focused_name(application)!r}, not {name!r}"
 
 
-def check_names(application):
+def check_names(application, what="every focusable or actionable object has a name, said once"):
     unnamed = []
     for node in descendants(application):
         try:
@@ -96,11 +96,40 @@ def check_names(application):
                 actionable = node.queryAction().nActions > 0
             except NotImplementedError:
                 actionable = False
-            if (focusable or actionable) and not node.name.strip() and node.getRole() != pyatspi.ROLE_LABEL:
+            name = node.name.strip()
+            if (focusable or actionable) and not name and node.getRole() != pyatspi.ROLE_LABEL:
                 unnamed.append(describe(node))
+            # A name said twice ("Change Plan Change Plan") is a label and its text both read.
+            words = name.split()
+            if len(words) >= 2 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+                unnamed.append(describe(node) + " (said twice)")
         except Exception:
             continue
-    report(not unnamed, "every focusable or actionable object has a name", "\n".join(unnamed))
+    report(not unnamed, what, "\n".join(unnamed))
+
+
+def find_frame(application, title):
+    for i in range(application.childCount):
+        child = application.getChildAtIndex(i)
+        if child is not None and child.getRole() == pyatspi.ROLE_FRAME and child.name == title:
+            return child
+    return None
+
+
+def check_plan_window(application):
+    press("ctrl+comma")
+    try:
+        plan = wait_for(lambda: find_frame(application, "My Plan"), "the My Plan window")
+    except TimeoutError as error:
+        report(False, "Ctrl+comma opens My Plan", str(error))
+        return
+    report(True, "Ctrl+comma opens My Plan")
+    time.sleep(0.5)
+    check_names(plan, "every control of My Plan has a name, said once")
+    names = [node.name for node in descendants(plan)]
+    report("Show Midback stretch" in names and "Hold time for Midback stretch, in seconds" in names,
+           "My Plan's switches and number fields say which exercise they belong to")
+    press("Escape")
 
 
 def check_slide_announcements(application):
@@ -156,7 +185,7 @@ def main():
     # Start the accessibility bus before Limber looks for it.
     pyatspi.Registry.getDesktop(0)
     app = subprocess.Popen([limber], env=env)
-    print("1..10")
+    print("1..13")
     try:
         application = wait_for(find_application, "Limber on the accessibility bus")
         window = wait_for(lambda: subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Limber$"],
@@ -168,6 +197,7 @@ def main():
         check_names(application)
         check_slide_announcements(application)
         check_tab_order(application)
+        check_plan_window(application)
     except TimeoutError as error:
         report(False, str(error))
     finally:
