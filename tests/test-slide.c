@@ -109,6 +109,38 @@ test_slide_in_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Roles and names as GTK hands them to a screen reader. */
+static void
+test_slide_accessibility (void)
+{
+  LimberExercise *exercise = limber_catalog_lookup (catalog, "midback-stretch");
+  LimberSlide *slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
+  GtkWidget *steps = limber_slide_get_steps_list (slide);
+  GtkWidget *first_row = gtk_widget_get_first_child (steps);
+
+  limber_slide_set_number (slide, 2);
+  limber_slide_set_total (slide, 6);
+
+  gtk_test_accessible_assert_role (slide, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (slide, GTK_ACCESSIBLE_PROPERTY_LABEL, "Exercise 2 of 6: Midback stretch");
+
+  gtk_test_accessible_assert_role (limber_slide_get_illustration (slide), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (limber_slide_get_illustration (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       limber_exercise_get_alt_text (exercise));
+
+  gtk_test_accessible_assert_role (steps, GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (steps, GTK_ACCESSIBLE_PROPERTY_LABEL, "Steps");
+  gtk_test_accessible_assert_role (first_row, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (first_row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Step 1: Kneel on the floor and sit back onto your ankles.");
+
+  gtk_test_accessible_assert_role (limber_slide_get_warning_box (slide), GTK_ACCESSIBLE_ROLE_ALERT);
+  gtk_test_accessible_assert_property (limber_slide_get_warning_box (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Warning: Skip this exercise if you have pain in your knees.");
+
+  g_assert_finalize_object (slide);
+}
+
 static void
 test_help_overlay_loads (void)
 {
@@ -126,6 +158,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* GTK's own accessibility backend for tests, so roles and names can be read. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -136,6 +170,7 @@ main (int   argc,
   g_test_add_func ("/slide/position", test_slide_position);
   g_test_add_func ("/slide/in-window", test_slide_in_window);
   g_test_add_func ("/slide/help-overlay-loads", test_help_overlay_loads);
+  g_test_add_func ("/slide/accessibility", test_slide_accessibility);
 
   status = g_test_run ();
   g_assert_finalize_object (catalog);
