@@ -18,7 +18,9 @@ main (int   argc,
   g_autoptr(LimberApplication) application = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/dev, the tests) has its translations in
+   * the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR") != NULL ? g_getenv ("LIMBER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,0 +1,182 @@
+/* test-locale.c: Limber in one language, run once for each that is built
+ * (LIMBER_TEST_LOCALE, with LANGUAGE set to match).
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "limber-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <X11/keysym.h>
+
+#include "limber-catalog.h"
+#include "limber-window-private.h"
+#include "window-helpers.h"
+#ifdef HAVE_NARRATION
+#include "limber-narrator.h"
+#endif
+
+static const char *locale_name;
+static LimberCatalog *catalog;
+static LimberApplication *application;
+
+static gboolean
+is_source (void)
+{
+  return g_str_equal (locale_name, "C");
+}
+
+static const char *
+step (const char *id,
+      guint       index)
+{
+  return limber_exercise_get_steps (limber_catalog_lookup (catalog, id))[index];
+}
+
+static char *
+joined (const char * const *paragraphs)
+{
+  return g_strjoinv (" ", (GStrv)paragraphs);
+}
+
+static void
+test_locale_catalog (void)
+{
+  g_autofree char *introduction = joined (limber_catalog_get_introduction (catalog));
+  g_autofree char *follow_up = joined (limber_catalog_get_follow_up_care (catalog));
+  const char *title = limber_exercise_get_title (limber_catalog_lookup (catalog, "midback-stretch"));
+
+  g_test_message ("%s: “%s”; “%s”", locale_name, title, step ("wall-push-up", 0));
+
+  if (is_source ())
+    {
+      /* The Canadian edition. */
+      g_assert_cmpstr (title, ==, "Midback stretch");
+      g_assert_nonnull (strstr (step ("wall-push-up", 0), "30 to 60 cm"));
+      g_assert_nonnull (strstr (introduction, "physiotherapist"));
+      g_assert_nonnull (strstr (follow_up, "811"));
+    }
+  else if (g_str_equal (locale_name, "en_US"))
+    {
+      /* The US edition's differences. */
+      g_assert_nonnull (strstr (step ("wall-push-up", 0), "12 to 24 inches"));
+      g_assert_null (strstr (step ("wall-push-up", 0), "cm"));
+      g_assert_nonnull (strstr (introduction, "physical therapist"));
+      g_assert_null (strstr (introduction, "physiotherapist"));
+      g_assert_null (strstr (follow_up, "811"));
+    }
+  else
+    {
+      GListModel *exercises = G_LIST_MODEL (catalog);
+
+      static const char *source_titles[] = {
+        "Lower neck and upper back stretch", "Midback stretch", "Shoulder roll",
+        "Wall push-up", "Resisted shoulder blade squeeze", "Resisted rows",
+      };
+
+      /* Translated, every title, with the numbers of the steps kept. */
+      g_assert_cmpuint (g_list_model_get_n_items (exercises), ==, G_N_ELEMENTS (source_titles));
+      for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+        {
+          g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
+
+          g_assert_cmpstr (limber_exercise_get_title (exercise), !=, source_titles[i]);
+        }
+      g_assert_cmpstr (step ("shoulder-blade-squeeze", 2), !=, "Let go of the effort and relax.");
+      g_assert_nonnull (strstr (step ("wall-push-up", 0), "30"));
+      g_assert_nonnull (strstr (step ("wall-push-up", 0), "60"));
+      g_assert_nonnull (strstr (step ("rhomboid-stretch", 4), "15"));
+      g_assert_nonnull (strstr (step ("rhomboid-stretch", 4), "30"));
+      g_assert_nonnull (strstr (step ("wall-push-up", 3), "8"));
+      g_assert_nonnull (strstr (step ("wall-push-up", 3), "12"));
+      /* Translated UI, too. */
+      g_assert_cmpstr (_("Follow-up Care"), !=, "Follow-up Care");
+    }
+}
+
+static void
+test_locale_narration (void)
+{
+#ifdef HAVE_NARRATION
+  g_autoptr(LimberNarrator) narrator = limber_narrator_new ();
+  g_autofree char *clip = limber_narrator_find_clip (narrator, "wall-push-up", 0);
+  g_autofree char *expected = g_strdup_printf (G_DIR_SEPARATOR_S "%s" G_DIR_SEPARATOR_S "wall-push-up", locale_name);
+
+  g_assert_nonnull (clip);
+  g_test_message ("%s narrates with %s", locale_name, clip);
+  g_assert_nonnull (strstr (clip, expected));
+#else
+  g_test_skip ("built without narration");
+#endif
+}
+
+static void
+test_locale_direction (void)
+{
+  gboolean rtl = g_str_equal (locale_name, "ar");
+
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+}
+
+/* Right to left, the next slide is to the left: the arrow keys follow. */
+static void
+test_locale_carousel_direction (void)
+{
+  LimberWindow *window;
+  SlideTarget target;
+  KeySym forward, back;
+
+  window = open_window (GTK_APPLICATION (application), catalog);
+  target.window = window;
+
+  forward = gtk_widget_get_direction (GTK_WIDGET (window)) == GTK_TEXT_DIR_RTL ? XK_Left : XK_Right;
+  back = forward == XK_Left ? XK_Right : XK_Left;
+
+  press_key (window, forward);
+  target.index = 1;
+  wait_until (carousel_settled_at, &target, "the forward arrow to reach slide 2");
+
+  g_signal_emit_by_name (limber_window_get_next_button (window), "clicked");
+  target.index = 2;
+  wait_until (carousel_settled_at, &target, "Next to reach slide 3");
+
+  press_key (window, back);
+  target.index = 1;
+  wait_until (carousel_settled_at, &target, "the back arrow to reach slide 2");
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  locale_name = g_getenv ("LIMBER_TEST_LOCALE");
+  g_assert_nonnull (locale_name);
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() picks a fixed locale; this test is about the user's, and
+   * the text direction GTK takes from it, as it does at start-up in the app. */
+  setlocale (LC_ALL, "");
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  application = register_test_application ();
+
+  catalog = limber_catalog_new_default (NULL);
+
+  g_test_add_func ("/locale/catalog", test_locale_catalog);
+  g_test_add_func ("/locale/narration", test_locale_narration);
+  g_test_add_func ("/locale/direction", test_locale_direction);
+  g_test_add_func ("/locale/carousel-direction", test_locale_carousel_direction);
+
+  status = g_test_run ();
+  g_clear_object (&catalog);
+  g_clear_object (&application);
+
+  return status;
+}
