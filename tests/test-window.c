@@ -8,8 +8,7 @@
 
 #include <math.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
+#include <X11/Xlib.h>
 #include <X11/keysym.h>
 
 #include "limber-application.h"
