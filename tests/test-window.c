@@ -62,6 +62,10 @@ test_window_shows_six_slides (void)
 
   g_assert_cmpuint (limber_window_get_current_index (window), ==, 0);
   assert_only_current_page_focusable (window);
+
+  /* The app's icon is there even uninstalled: About and the shell show it. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
+                                          APPLICATION_ID));
   g_assert_false (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
   g_assert_true (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
 
