@@ -89,6 +89,7 @@ limber_compat_present_preferences (GtkWidget          *parent,
 
 /**
  * limber_compat_present_about:
+ * @parent: (nullable): what the about window belongs to, if anything
  * @first_property: properties common to AdwAboutWindow and AdwAboutDialog
  *
  * Returns: (transfer none): the about window or dialog
@@ -109,7 +110,8 @@ limber_compat_present_about (GtkWidget  *parent,
 #else
   about = GTK_WIDGET (g_object_new_valist (ADW_TYPE_ABOUT_WINDOW, first_property, args));
   va_end (args);
-  gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (gtk_widget_get_root (parent)));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (gtk_widget_get_root (parent)));
   gtk_window_present (GTK_WINDOW (about));
 #endif
 

@@ -45,6 +45,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* A hold and a repetition count are prescribed alike: a number per exercise,
+ * kept within the handout's range for it, 0 for none. */
+typedef enum {
+  MEASURE_HOLD,
+  MEASURE_REPETITIONS,
+} Measure;
+
+static const char *measure_keys[] = { "prescribed-holds", "prescribed-repetitions" };
+
+
 static gboolean
 is_known (LimberPlan *self,
           const char *id,
@@ -118,8 +128,8 @@ load_prescriptions (LimberPlan *self)
 {
   g_clear_pointer (&self->holds, g_hash_table_unref);
   g_clear_pointer (&self->repetitions, g_hash_table_unref);
-  self->holds = load_counts (self, "prescribed-holds");
-  self->repetitions = load_counts (self, "prescribed-repetitions");
+  self->holds = load_counts (self, measure_keys[MEASURE_HOLD]);
+  self->repetitions = load_counts (self, measure_keys[MEASURE_REPETITIONS]);
 }
 
 static void
@@ -417,6 +427,42 @@ store_count (LimberPlan     *self,
   g_settings_set_value (self->settings, key, g_variant_builder_end (&builder));
 }
 
+/* Within the handout's range for @exercise, or 0. */
+static guint
+clamp_to_handout (LimberExercise *exercise,
+                  Measure         measure,
+                  guint           value)
+{
+  if (measure == MEASURE_HOLD)
+    return clamp_count (value, limber_exercise_get_hold_min (exercise), limber_exercise_get_hold_max (exercise));
+
+  return clamp_count (value, limber_exercise_get_repetitions_min (exercise),
+                      limber_exercise_get_repetitions_max (exercise));
+}
+
+static guint
+get_prescribed (LimberPlan     *self,
+                LimberExercise *exercise,
+                Measure         measure)
+{
+  GHashTable *table = measure == MEASURE_HOLD ? self->holds : self->repetitions;
+
+  return clamp_to_handout (exercise, measure,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (table, limber_exercise_get_id (exercise))));
+}
+
+static void
+set_prescribed (LimberPlan     *self,
+                LimberExercise *exercise,
+                Measure         measure,
+                guint           value)
+{
+  guint clamped = clamp_to_handout (exercise, measure, value);
+
+  if (clamped != get_prescribed (self, exercise, measure))
+    store_count (self, measure_keys[measure], exercise, clamped);
+}
+
 /**
  * limber_plan_get_prescribed_hold:
  *
@@ -430,8 +476,7 @@ limber_plan_get_prescribed_hold (LimberPlan     *self,
   g_return_val_if_fail (LIMBER_IS_PLAN (self), 0);
   g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), 0);
 
-  return clamp_count (GPOINTER_TO_UINT (g_hash_table_lookup (self->holds, limber_exercise_get_id (exercise))),
-                      limber_exercise_get_hold_min (exercise), limber_exercise_get_hold_max (exercise));
+  return get_prescribed (self, exercise, MEASURE_HOLD);
 }
 
 void
@@ -439,14 +484,10 @@ limber_plan_set_prescribed_hold (LimberPlan     *self,
                                  LimberExercise *exercise,
                                  guint           seconds)
 {
-  guint clamped;
-
   g_return_if_fail (LIMBER_IS_PLAN (self));
   g_return_if_fail (LIMBER_IS_EXERCISE (exercise));
 
-  clamped = clamp_count (seconds, limber_exercise_get_hold_min (exercise), limber_exercise_get_hold_max (exercise));
-  if (clamped != limber_plan_get_prescribed_hold (self, exercise))
-    store_count (self, "prescribed-holds", exercise, clamped);
+  set_prescribed (self, exercise, MEASURE_HOLD, seconds);
 }
 
 guint
@@ -456,9 +497,7 @@ limber_plan_get_prescribed_repetitions (LimberPlan     *self,
   g_return_val_if_fail (LIMBER_IS_PLAN (self), 0);
   g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), 0);
 
-  return clamp_count (GPOINTER_TO_UINT (g_hash_table_lookup (self->repetitions, limber_exercise_get_id (exercise))),
-                      limber_exercise_get_repetitions_min (exercise),
-                      limber_exercise_get_repetitions_max (exercise));
+  return get_prescribed (self, exercise, MEASURE_REPETITIONS);
 }
 
 void
@@ -466,15 +505,10 @@ limber_plan_set_prescribed_repetitions (LimberPlan     *self,
                                         LimberExercise *exercise,
                                         guint           repetitions)
 {
-  guint clamped;
-
   g_return_if_fail (LIMBER_IS_PLAN (self));
   g_return_if_fail (LIMBER_IS_EXERCISE (exercise));
 
-  clamped = clamp_count (repetitions, limber_exercise_get_repetitions_min (exercise),
-                         limber_exercise_get_repetitions_max (exercise));
-  if (clamped != limber_plan_get_prescribed_repetitions (self, exercise))
-    store_count (self, "prescribed-repetitions", exercise, clamped);
+  set_prescribed (self, exercise, MEASURE_REPETITIONS, repetitions);
 }
 
 /**

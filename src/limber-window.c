@@ -360,7 +360,6 @@ nearest_shown_index (LimberWindow   *self,
   GListModel *shown = limber_plan_get_shown_exercises (self->plan);
   guint n_shown = g_list_model_get_n_items (shown);
   guint position = 0;
-  guint index = 0;
 
   if (exercise == NULL)
     return 0;
@@ -377,8 +376,7 @@ nearest_shown_index (LimberWindow   *self,
 
   /* position counts the shown exercises before @exercise: that is where it
    * is, or where the next shown one now is. */
-  index = MIN (position, n_shown > 0 ? n_shown - 1 : 0);
-  return index;
+  return MIN (position, n_shown > 0 ? n_shown - 1 : 0);
 }
 
 static void
