@@ -9,11 +9,16 @@
 #include "limber-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "limber-application.h"
 #include "limber-catalog.h"
 #include "limber-compat.h"
 #include "limber-first-frame.h"
+#include "limber-kiosk-pin.h"
 #include "limber-plan-file.h"
 #include "limber-window.h"
 
@@ -22,6 +27,7 @@ struct _LimberApplication
   AdwApplication  parent_instance;
 
   char           *catalog_path;
+  gboolean        kiosk;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -65,6 +71,8 @@ limber_application_activate (GApplication *application)
   if (window == NULL)
     {
       plan = load_plan (self, &error);
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
       window = GTK_WINDOW (limber_window_new (GTK_APPLICATION (self), plan));
 
       if (plan == NULL)
@@ -72,6 +80,9 @@ limber_application_activate (GApplication *application)
           g_warning ("Could not load the exercise catalog: %s", error->message);
           limber_window_show_catalog_error (LIMBER_WINDOW (window), error);
         }
+
+      else if (self->kiosk || g_settings_get_boolean (settings, "kiosk-mode"))
+        limber_window_set_kiosk (LIMBER_WINDOW (window), TRUE);
 
       limber_first_frame_watch (window);
     }
@@ -107,6 +118,77 @@ import_plan (LimberApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* A line from the terminal, not echoed when it is one. */
+static char *
+read_secret (const char *prompt)
+{
+  gboolean terminal = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  char line[64] = "";
+  char *newline;
+
+  if (terminal)
+    {
+      g_print ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    line[0] = '\0';
+
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_print ("\n");
+    }
+
+  newline = strpbrk (line, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  return g_strdup (line);
+}
+
+/* `limber --set-kiosk-pin`: asked twice, never on the command line, where
+ * other users could read it. */
+static int
+set_kiosk_pin (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *prompt = NULL;
+
+  /* Translators: %d and %d are the fewest and most digits of a PIN */
+  prompt = g_strdup_printf (_("New clinic PIN (%d to %d digits): "), LIMBER_KIOSK_PIN_MIN_DIGITS,
+                            LIMBER_KIOSK_PIN_MAX_DIGITS);
+  pin = read_secret (prompt);
+  again = read_secret (_("The same PIN again: "));
+
+  if (g_strcmp0 (pin, again) != 0)
+    {
+      g_printerr (_("The two PINs are not the same; the PIN was not changed.\n"));
+      return EXIT_FAILURE;
+    }
+
+  if (!limber_kiosk_pin_store (settings, pin, &error))
+    {
+      /* Translators: %s says what is wrong */
+      g_printerr (_("The PIN was not changed: %s.\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  explicit_bzero (pin, strlen (pin));
+  explicit_bzero (again, strlen (again));
+  g_settings_sync ();
+  g_print (_("The clinic PIN is set. Hold Ctrl+Alt+K for three seconds in the kiosk to enter it.\n"));
+  return EXIT_SUCCESS;
+}
+
 static int
 limber_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -120,8 +202,12 @@ limber_application_handle_local_options (GApplication *application,
       return EXIT_SUCCESS;
     }
 
+  if (g_variant_dict_contains (options, "set-kiosk-pin"))
+    return set_kiosk_pin ();
+
   g_clear_pointer (&self->catalog_path, g_free);
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
+  self->kiosk = g_variant_dict_contains (options, "kiosk");
 
   if (g_variant_dict_lookup (options, "import-plan", "^&ay", &plan_path))
     return import_plan (self, plan_path);
@@ -212,6 +298,10 @@ limber_application_init (LimberApplication *self)
       N_("Read the exercises from FILE instead of the built-in catalog"), N_("FILE") },
     { "import-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Make the plan in FILE your plan, then quit"), N_("FILE") },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run as a clinic kiosk: a fullscreen slideshow that passers-by cannot close"), NULL },
+    { "set-kiosk-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Set the clinic PIN that leaves kiosk mode, then quit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };

@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-LimberNarrator *limber_narration_controller_get_narrator     (LimberNarrationController *self);
 const char     *limber_narration_controller_get_last_message (LimberNarrationController *self);
 guint           limber_narration_controller_get_n_messages   (LimberNarrationController *self);
 

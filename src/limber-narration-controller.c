@@ -29,6 +29,8 @@ struct _LimberNarrationController
   LimberSlide     *slide;
   GSimpleActionGroup *actions;
 
+  /* The kiosk's slideshow drives narration itself, with no controls. */
+  gboolean         controls_hidden;
   /* The end of a hold stays marked until the next countdown or step. */
   gboolean         hold_ended;
   guint            hold_length;
@@ -227,7 +229,7 @@ on_pages_changed (LimberNarrationController *self)
       GtkWidget *page = adw_carousel_get_nth_page (self->carousel, i);
 
       if (LIMBER_IS_SLIDE (page))
-        limber_slide_set_narration_available (LIMBER_SLIDE (page), TRUE);
+        limber_slide_set_narration_available (LIMBER_SLIDE (page), !self->controls_hidden);
     }
 
   set_action_enabled (self, "toggle", n_pages > 0);
@@ -379,6 +381,23 @@ limber_narration_controller_set_plan (LimberNarrationController *self,
     g_signal_connect_object (plan, "prescriptions-changed", G_CALLBACK (apply_prescription), self, G_CONNECT_SWAPPED);
 
   apply_prescription (self);
+}
+
+/**
+ * limber_narration_controller_set_controls_visible:
+ *
+ * Shows or hides the Listen and step controls on every slide; the kiosk
+ * hides them because its slideshow plays the narration.
+ */
+void
+limber_narration_controller_set_controls_visible (LimberNarrationController *self,
+                                                  gboolean                   visible)
+{
+  g_return_if_fail (LIMBER_IS_NARRATION_CONTROLLER (self));
+
+  self->controls_hidden = !visible;
+  if (self->carousel != NULL)
+    on_pages_changed (self);
 }
 
 LimberNarrator *

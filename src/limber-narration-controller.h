@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "limber-narrator.h"
 #include "limber-plan.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,8 @@ LimberNarrationController *limber_narration_controller_new (GtkWidget       *win
                                                             AdwToastOverlay *toast_overlay);
 void                       limber_narration_controller_set_plan (LimberNarrationController *self,
                                                                  LimberPlan                *plan);
+LimberNarrator            *limber_narration_controller_get_narrator (LimberNarrationController *self);
+void                       limber_narration_controller_set_controls_visible (LimberNarrationController *self,
+                                                                             gboolean                   visible);
 
 G_END_DECLS

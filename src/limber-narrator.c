@@ -83,6 +83,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void go_to_clip (LimberNarrator *self, int clip);
 static void phase_done (LimberNarrator *self);
 
@@ -577,6 +584,7 @@ go_to_clip (LimberNarrator *self,
   if (clip > (int) limber_exercise_get_n_steps (self->exercise))
     {
       limber_narrator_stop (self);
+      g_signal_emit (self, signals[FINISHED], 0);
       return;
     }
 
@@ -713,6 +721,10 @@ limber_narrator_class_init (LimberNarratorClass *klass)
     g_param_spec_string ("problem", NULL, NULL, NULL, read_only);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The last step was spoken to its end: unlike a stop, which it follows. */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "limber-kiosk-guard.h"
+#include "limber-slideshow.h"
 #include "limber-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,11 @@ GtkWidget   *limber_window_get_plan_dialog      (LimberWindow *self);
 const char  *limber_window_get_hidden_text      (LimberWindow *self);
 GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
 GtkWidget   *limber_window_get_next_button      (LimberWindow *self);
+LimberSlideshow  *limber_window_get_slideshow          (LimberWindow *self);
+LimberKioskGuard *limber_window_get_kiosk_guard        (LimberWindow *self);
+GtkWidget        *limber_window_get_kiosk_pause_button (LimberWindow *self);
+GtkWidget        *limber_window_get_header_bar         (LimberWindow *self);
+GtkProgressBar   *limber_window_get_kiosk_progress     (LimberWindow *self);
 
 #ifdef HAVE_NARRATION
 #include "limber-narration-controller.h"

@@ -11,9 +11,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
+#include "limber-kiosk-guard.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page.h"
 #include "limber-slide.h"
+#include "limber-slideshow.h"
 #include "limber-window-private.h"
 #ifdef HAVE_NARRATION
 #include "limber-narration-controller.h"
@@ -36,11 +38,17 @@ struct _LimberWindow
   guint                 deferred_scroll_id;
   gboolean              deferred_animate;
   GtkWidget            *plan_dialog;
+  gboolean              kiosk;
+  LimberSlideshow      *slideshow;
+  LimberKioskGuard     *kiosk_guard;
 #ifdef HAVE_NARRATION
   LimberNarrationController *narration;
 #endif
 
   AdwToastOverlay      *toast_overlay;
+  GtkOverlay           *kiosk_overlay;
+  GtkWidget            *header_bar;
+  GtkWidget            *menu_button;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkLabel             *introduction_label;
@@ -51,6 +59,11 @@ struct _LimberWindow
   GtkLabel             *hidden_label;
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
+  GtkWidget            *kiosk_bar;
+  GtkProgressBar       *kiosk_progress;
+  GtkLabel             *kiosk_status;
+  GtkWidget            *kiosk_pause_button;
+  AdwButtonContent     *kiosk_pause_content;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +71,7 @@ G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_KIOSK,
   N_PROPS
 };
 
@@ -81,15 +95,18 @@ update_actions (LimberWindow *self)
 {
   gboolean exercises = showing_exercises (self);
   guint last = exercises ? n_slides (self) - 1 : 0;
+  /* A kiosk opens no dialog, preferences or file chooser. */
+  gboolean dialogs = self->plan != NULL && !self->kiosk;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.previous", exercises && self->target_index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.first", exercises && self->target_index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.next", exercises && self->target_index < last);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.last", exercises && self->target_index < last);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up-care", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-up-care", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && exercises);
 }
 
 static void
@@ -288,8 +305,14 @@ on_key_pressed (LimberWindow          *self,
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
   const char *action = NULL;
 
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   /* Keys pressed in the menu popover or a dialog also pass through here. */
   if (event == NULL || gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self)))
+    return GDK_EVENT_PROPAGATE;
+
+  /* In a text field (the kiosk's PIN), the arrows move the cursor. */
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
     return GDK_EVENT_PROPAGATE;
 
   if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || !showing_exercises (self))
@@ -390,7 +413,7 @@ update_hidden_count (LimberWindow *self)
   text = g_strdup_printf (ngettext ("%u exercise hidden by your plan", "%u exercises hidden by your plan", n_hidden),
                           n_hidden);
   gtk_label_set_label (self->hidden_label, text);
-  gtk_revealer_set_reveal_child (self->hidden_revealer, n_hidden > 0 && any_shown);
+  gtk_revealer_set_reveal_child (self->hidden_revealer, n_hidden > 0 && any_shown && !self->kiosk);
 }
 
 /* Lays the carousel out again from the plan's shown exercises. The slide that
@@ -463,6 +486,138 @@ on_prescriptions_changed (LimberWindow *self)
 
       limber_slide_set_dosage (slide, dosage);
     }
+}
+
+
+static void
+update_pause_button (LimberWindow *self)
+{
+  gboolean playing = self->slideshow != NULL && limber_slideshow_get_playing (self->slideshow);
+
+  adw_button_content_set_icon_name (self->kiosk_pause_content,
+                                    playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  adw_button_content_set_label (self->kiosk_pause_content, playing ? _("_Pause") : _("_Resume"));
+}
+
+static void
+update_kiosk_progress (LimberWindow *self)
+{
+  const char *status = limber_slideshow_get_status (self->slideshow);
+
+  gtk_progress_bar_set_fraction (self->kiosk_progress, limber_slideshow_get_fraction (self->slideshow));
+  gtk_label_set_label (self->kiosk_status, status != NULL ? status : "");
+}
+
+static void
+kiosk_toggle_playing_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->slideshow != NULL)
+    limber_slideshow_toggle (self->slideshow);
+}
+
+static void
+set_narration_controls_visible (LimberWindow *self,
+                                gboolean      visible)
+{
+#ifdef HAVE_NARRATION
+  if (self->narration != NULL)
+    limber_narration_controller_set_controls_visible (self->narration, visible);
+#endif
+}
+
+static void
+enter_kiosk (LimberWindow *self)
+{
+  self->slideshow = limber_slideshow_new (GTK_WIDGET (self), self->carousel, self->settings);
+#ifdef HAVE_NARRATION
+  if (self->narration != NULL)
+    limber_slideshow_set_narrator (self->slideshow,
+                                   G_OBJECT (limber_narration_controller_get_narrator (self->narration)));
+#endif
+  g_signal_connect_object (self->slideshow, "notify::playing", G_CALLBACK (update_pause_button), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slideshow, "notify::fraction", G_CALLBACK (update_kiosk_progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slideshow, "notify::status", G_CALLBACK (update_kiosk_progress), self,
+                           G_CONNECT_SWAPPED);
+
+  self->kiosk_guard = limber_kiosk_guard_new (GTK_WINDOW (self), self->kiosk_overlay, self->slideshow,
+                                              self->settings);
+  g_signal_connect_object (self->kiosk_guard, "unlocked", G_CALLBACK (limber_window_set_kiosk), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "limber-kiosk");
+  gtk_widget_set_visible (self->header_bar, FALSE);
+  gtk_widget_set_sensitive (self->menu_button, FALSE);
+  gtk_widget_set_visible (self->kiosk_bar, TRUE);
+  gtk_widget_set_visible (self->kiosk_pause_button, TRUE);
+  set_narration_controls_visible (self, FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  limber_slideshow_start (self->slideshow);
+}
+
+static void
+leave_kiosk (LimberWindow *self)
+{
+  if (self->kiosk_guard != NULL)
+    limber_kiosk_guard_release (self->kiosk_guard);
+  g_clear_object (&self->kiosk_guard);
+  if (self->slideshow != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->slideshow, self);
+      limber_slideshow_stop (self->slideshow);
+    }
+  g_clear_object (&self->slideshow);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "limber-kiosk");
+  gtk_widget_set_visible (self->header_bar, TRUE);
+  gtk_widget_set_sensitive (self->menu_button, TRUE);
+  gtk_widget_set_visible (self->kiosk_bar, FALSE);
+  gtk_widget_set_visible (self->kiosk_pause_button, FALSE);
+  set_narration_controls_visible (self, TRUE);
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+/**
+ * limber_window_set_kiosk:
+ *
+ * Turns the window into the clinic slideshow, or back. Leaving lasts for
+ * this run only: the kiosk-mode setting is not changed.
+ */
+void
+limber_window_set_kiosk (LimberWindow *self,
+                         gboolean      kiosk)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  kiosk = !!kiosk;
+  if (self->kiosk == kiosk)
+    return;
+
+  g_debug (kiosk ? "Entering kiosk mode" : "Leaving kiosk mode");
+  self->kiosk = kiosk;
+  if (kiosk)
+    enter_kiosk (self);
+  else
+    leave_kiosk (self);
+
+  if (self->plan != NULL)
+    update_hidden_count (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+}
+
+gboolean
+limber_window_get_kiosk (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+
+  return self->kiosk;
 }
 
 static void
@@ -658,6 +813,12 @@ limber_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
+  if (self->kiosk_guard != NULL)
+    limber_kiosk_guard_release (self->kiosk_guard);
+  g_clear_object (&self->kiosk_guard);
+  if (self->slideshow != NULL)
+    limber_slideshow_stop (self->slideshow);
+  g_clear_object (&self->slideshow);
 #ifdef HAVE_NARRATION
   g_clear_object (&self->narration);
 #endif
@@ -682,6 +843,9 @@ limber_window_get_property (GObject    *object,
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
       break;
+    case PROP_KIOSK:
+      g_value_set_boolean (value, self->kiosk);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -699,6 +863,9 @@ limber_window_set_property (GObject      *object,
     {
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
+      break;
+    case PROP_KIOSK:
+      limber_window_set_kiosk (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -722,10 +889,21 @@ limber_window_class_init (LimberWindowClass *klass)
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, LIMBER_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIOSK] =
+    g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_bar);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_progress);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_status);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_pause_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_pause_content);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
@@ -746,6 +924,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
+  gtk_widget_class_install_action (widget_class, "kiosk.toggle-playing", NULL, kiosk_toggle_playing_activated);
 }
 
 /* AdwStatusPage scrolls its content in a focusable scrolled window with no
@@ -873,6 +1052,36 @@ GtkWidget *
 limber_window_get_next_button (LimberWindow *self)
 {
   return self->next_button;
+}
+
+LimberSlideshow *
+limber_window_get_slideshow (LimberWindow *self)
+{
+  return self->slideshow;
+}
+
+LimberKioskGuard *
+limber_window_get_kiosk_guard (LimberWindow *self)
+{
+  return self->kiosk_guard;
+}
+
+GtkWidget *
+limber_window_get_kiosk_pause_button (LimberWindow *self)
+{
+  return self->kiosk_pause_button;
+}
+
+GtkWidget *
+limber_window_get_header_bar (LimberWindow *self)
+{
+  return self->header_bar;
+}
+
+GtkProgressBar *
+limber_window_get_kiosk_progress (LimberWindow *self)
+{
+  return self->kiosk_progress;
 }
 
 #ifdef HAVE_NARRATION

@@ -26,5 +26,8 @@ gboolean       limber_window_export_plan        (LimberWindow   *self,
 void           limber_window_show_catalog_error (LimberWindow   *self,
                                                  const GError   *error);
 guint          limber_window_get_current_index  (LimberWindow   *self);
+gboolean       limber_window_get_kiosk          (LimberWindow   *self);
+void           limber_window_set_kiosk          (LimberWindow   *self,
+                                                 gboolean        kiosk);
 
 G_END_DECLS
