@@ -22,6 +22,8 @@
 #include "limber-narrator.h"
 #endif
 
+#define ANY_PAGE G_MAXUINT
+
 /* How often the progress indicator moves while it counts down. */
 #define TICK_MS 100
 
@@ -45,7 +47,8 @@ struct _LimberSlideshow
   Phase        phase;
   gboolean     dwelling;
   /* The slide being timed, and the one an advance of ours is heading to:
-   * any other page change was a person's. */
+   * any other page change was a person's. ANY_PAGE after the plan changed
+   * the slides, when the carousel settles on a page of its own choosing. */
   guint        slide_index;
   guint        expected_index;
 
@@ -144,7 +147,7 @@ set_playing (LimberSlideshow *self,
 static gboolean
 next_is_first (LimberSlideshow *self)
 {
-  return self->slide_index + 1 >= n_pages (self);
+  return current_index (self) + 1 >= n_pages (self);
 }
 
 /* Moves on by itself: to the next slide, or from the last to the first. */
@@ -160,9 +163,9 @@ advance (LimberSlideshow *self)
     return;
 
   self->n_advances++;
-  next = (self->slide_index + 1) % n;
+  next = (current_index (self) + 1) % n;
   self->expected_index = next;
-  g_debug ("Advancing from slide %u to slide %u", self->slide_index + 1, next + 1);
+  g_debug ("Advancing from slide %u to slide %u", current_index (self) + 1, next + 1);
 
   if (next == current_index (self))
     start_slide (self);
@@ -224,7 +227,11 @@ start_wait (LimberSlideshow *self,
 {
   self->phase = PHASE_WAIT;
   self->wait_length = scaled_us (self, seconds);
-  arm_tick (self, self->wait_length);
+  /* Paused, the countdown waits to be resumed. */
+  if (self->playing)
+    arm_tick (self, self->wait_length);
+  else
+    self->wait_left = self->wait_length;
 }
 
 static void
@@ -399,7 +406,7 @@ on_page_changed (LimberSlideshow *self,
   if (!self->active)
     return;
 
-  if (index != self->expected_index)
+  if (index != self->expected_index && self->expected_index != ANY_PAGE)
     {
       /* A person moved: the slideshow waits for them. */
       limber_slideshow_pause (self);
@@ -411,16 +418,15 @@ on_page_changed (LimberSlideshow *self,
     start_slide (self);
 }
 
-/* The plan changed the slides: time the one now current from its start. */
+/* The plan changed the slides: the page the carousel settles on next is
+ * not a person's doing, and is timed from its start. */
 static void
 on_pages_changed (LimberSlideshow *self)
 {
   if (!self->active)
     return;
 
-  self->expected_index = current_index (self);
-  if (self->playing)
-    start_slide (self);
+  self->expected_index = ANY_PAGE;
 }
 
 static void
@@ -725,6 +731,11 @@ limber_slideshow_set_time_scale (LimberSlideshow *self,
   g_return_if_fail (scale > 0.0);
 
   self->time_scale = scale;
+  if (self->active && self->playing)
+    {
+      stop_narration (self);
+      start_slide (self);
+    }
 }
 
 guint

@@ -23,6 +23,7 @@ LimberSlideshow  *limber_window_get_slideshow          (LimberWindow *self);
 LimberKioskGuard *limber_window_get_kiosk_guard        (LimberWindow *self);
 GtkWidget        *limber_window_get_kiosk_pause_button (LimberWindow *self);
 GtkWidget        *limber_window_get_header_bar         (LimberWindow *self);
+GtkWidget        *limber_window_get_menu_button        (LimberWindow *self);
 GtkProgressBar   *limber_window_get_kiosk_progress     (LimberWindow *self);
 
 #ifdef HAVE_NARRATION

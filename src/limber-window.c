@@ -530,6 +530,12 @@ set_narration_controls_visible (LimberWindow *self,
 }
 
 static void
+on_kiosk_unlocked (LimberWindow *self)
+{
+  limber_window_set_kiosk (self, FALSE);
+}
+
+static void
 enter_kiosk (LimberWindow *self)
 {
   self->slideshow = limber_slideshow_new (GTK_WIDGET (self), self->carousel, self->settings);
@@ -547,7 +553,7 @@ enter_kiosk (LimberWindow *self)
 
   self->kiosk_guard = limber_kiosk_guard_new (GTK_WINDOW (self), self->kiosk_overlay, self->slideshow,
                                               self->settings);
-  g_signal_connect_object (self->kiosk_guard, "unlocked", G_CALLBACK (limber_window_set_kiosk), self,
+  g_signal_connect_object (self->kiosk_guard, "unlocked", G_CALLBACK (on_kiosk_unlocked), self,
                            G_CONNECT_SWAPPED);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "limber-kiosk");
@@ -1076,6 +1082,12 @@ GtkWidget *
 limber_window_get_header_bar (LimberWindow *self)
 {
   return self->header_bar;
+}
+
+GtkWidget *
+limber_window_get_menu_button (LimberWindow *self)
+{
+  return self->menu_button;
 }
 
 GtkProgressBar *

@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
+
+#include "limber-kiosk-pin.h"
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
@@ -69,6 +72,30 @@ run_limber (Fixture     *fixture,
   g_assert_no_error (error);
 
   return status;
+}
+
+/* `limber --set-kiosk-pin` with @input on its standard input, as a script would. */
+static gboolean
+set_kiosk_pin (Fixture     *fixture,
+               const char  *input,
+               char       **out_stderr)
+{
+  g_autofree char *limber = g_test_build_filename (G_TEST_BUILT, "..", "src", "limber", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->config_dir, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, limber, "--set-kiosk-pin", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, out_stderr, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_successful (process);
 }
 
 static GSettings *
@@ -141,6 +168,43 @@ test_version (Fixture       *fixture,
   g_assert_cmpstr (out, ==, "Limber " PACKAGE_VERSION "\n");
 }
 
+static void
+test_set_kiosk_pin (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *keyfile_path = g_build_filename (fixture->config_dir, "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *keyfile = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LimberKioskPin) pin = NULL;
+
+  g_assert_true (set_kiosk_pin (fixture, "735100\n735100\n", NULL));
+
+  /* Nowhere in the settings as it was typed. */
+  g_assert_true (g_file_get_contents (keyfile_path, &keyfile, NULL, NULL));
+  g_assert_null (strstr (keyfile, "735100"));
+
+  settings = read_settings (fixture);
+  stored = g_settings_get_string (settings, "kiosk-pin-hash");
+  g_assert_true (g_str_has_prefix (stored, "pbkdf2-sha256$"));
+  pin = limber_kiosk_pin_new (settings);
+  g_assert_cmpint (limber_kiosk_pin_check (pin, "735101"), ==, LIMBER_KIOSK_PIN_WRONG);
+  g_assert_cmpint (limber_kiosk_pin_check (pin, "735100"), ==, LIMBER_KIOSK_PIN_ACCEPTED);
+
+  /* Two that differ, or one that is not a PIN, change nothing. */
+  g_assert_false (set_kiosk_pin (fixture, "1111\n2222\n", &err));
+  g_assert_nonnull (strstr (err, "not the same"));
+  g_clear_pointer (&err, g_free);
+  g_assert_false (set_kiosk_pin (fixture, "12a4\n12a4\n", &err));
+  g_assert_nonnull (strstr (err, "4 to 12 digits"));
+  g_clear_object (&pin);
+  g_clear_object (&settings);
+  settings = read_settings (fixture);
+  pin = limber_kiosk_pin_new (settings);
+  g_assert_cmpint (limber_kiosk_pin_check (pin, "735100"), ==, LIMBER_KIOSK_PIN_ACCEPTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +213,7 @@ main (int   argc,
 
   g_test_add ("/application/import-plan", Fixture, NULL, fixture_set_up, test_import_plan, fixture_tear_down);
   g_test_add ("/application/import-bad-plan", Fixture, NULL, fixture_set_up, test_import_bad_plan, fixture_tear_down);
+  g_test_add ("/application/set-kiosk-pin", Fixture, NULL, fixture_set_up, test_set_kiosk_pin, fixture_tear_down);
   g_test_add ("/application/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
 
   return g_test_run ();

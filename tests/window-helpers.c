@@ -76,10 +76,13 @@ open_window_with_plan (GtkApplication *application,
   gtk_window_present (GTK_WINDOW (window));
   wait_until (window_is_mapped, window, "the window to be mapped");
 
-  /* There is no window manager to give the new window the keyboard. */
+  /* Without a window manager nothing gives the new window the keyboard. With
+   * one, the window may not be viewable yet, and the manager focuses it. */
   surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gdk_x11_display_error_trap_push (gdk_surface_get_display (surface));
   XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
                   gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  gdk_x11_display_error_trap_pop_ignored (gdk_surface_get_display (surface));
   wait_until (window_is_active, window, "the window to take the keyboard focus");
 
   return window;
@@ -122,22 +125,42 @@ fake_key (Display *display,
   XTestFakeKeyEvent (display, keycode, pressed, CurrentTime);
 }
 
-/* A real key press through the X server, as a keyboard would make it,
- * with @modifier (or NoSymbol) held down. */
+/* Keys pressed in order, or released in reverse, through the X server;
+ * @keysyms ends with NoSymbol. */
+void
+hold_keys (LimberWindow *window,
+           const KeySym *keysyms,
+           gboolean      down)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  guint n = 0;
+
+  while (keysyms[n] != NoSymbol)
+    n++;
+
+  for (guint i = 0; i < n; i++)
+    fake_key (display, keysyms[down ? i : n - 1 - i], down);
+  XFlush (display);
+}
+
+/* A real chord, as a keyboard would make it: all down, then all up. */
+void
+press_keys (LimberWindow *window,
+            const KeySym *keysyms)
+{
+  hold_keys (window, keysyms, TRUE);
+  hold_keys (window, keysyms, FALSE);
+}
+
+/* @keysym with @modifier (or NoSymbol) held down. */
 static void
 press_key_with (LimberWindow *window,
                 KeySym        modifier,
                 KeySym        keysym)
 {
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  KeySym keys[] = { modifier, keysym, NoSymbol };
 
-  if (modifier != NoSymbol)
-    fake_key (display, modifier, True);
-  fake_key (display, keysym, True);
-  fake_key (display, keysym, False);
-  if (modifier != NoSymbol)
-    fake_key (display, modifier, False);
-  XFlush (display);
+  press_keys (window, modifier != NoSymbol ? keys : keys + 1);
 }
 
 void

@@ -37,6 +37,11 @@ void          press_key           (LimberWindow   *window,
                                    KeySym          keysym);
 void          press_control_key   (LimberWindow   *window,
                                    KeySym          keysym);
+void          press_keys          (LimberWindow   *window,
+                                   const KeySym   *keysyms);
+void          hold_keys           (LimberWindow   *window,
+                                   const KeySym   *keysyms,
+                                   gboolean        down);
 gboolean      carousel_settled_at (gpointer        target);
 
 G_END_DECLS

@@ -1,0 +1,678 @@
+/* test-kiosk.c: the clinic slideshow, under a real window manager.
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "limber-config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "limber-kiosk-guard-private.h"
+#include "limber-kiosk-pin-private.h"
+#include "limber-kiosk-unlock-private.h"
+#include "limber-slide.h"
+#include "limber-slideshow-private.h"
+#include "limber-test-backend.h"
+#include "limber-window-private.h"
+#include "window-helpers.h"
+#ifdef HAVE_NARRATION
+#include "limber-narration-controller-private.h"
+#endif
+
+/* Dwell 3 s → 6 ms, pause 4 s → 8 ms: a lap of six slides in well under a second. */
+#define TIME_SCALE 0.002
+#define PIN "2468"
+
+static LimberApplication *application;
+
+typedef struct
+{
+  LimberWindow *window;
+  LimberPlan   *plan;
+  GArray       *visited;
+  guint         n_finished;
+  guint         last_index;
+} Kiosk;
+
+static void
+on_waited (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+/* Lets the kiosk run by itself for @ms. */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_fullscreen (gpointer data)
+{
+  return gtk_window_is_fullscreen (GTK_WINDOW (data));
+}
+
+/* Moves only: the carousel says the page again when it is resized. */
+static void
+on_page_changed (Kiosk *kiosk,
+                 guint  index)
+{
+  if (index != kiosk->last_index)
+    g_array_append_val (kiosk->visited, index);
+  kiosk->last_index = index;
+}
+
+static void
+on_narration_finished (Kiosk *kiosk)
+{
+  kiosk->n_finished++;
+}
+
+static GSettings *
+app_settings (void)
+{
+  return g_settings_new (APPLICATION_ID);
+}
+
+static void
+reset_kiosk_settings (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  const char *keys[] = { "kiosk-dwell-seconds", "kiosk-pause-seconds", "kiosk-idle-reset-seconds", "kiosk-pin-hash" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  /* Long enough never to start over while a test looks at a paused kiosk. */
+  g_settings_set_uint (settings, "kiosk-idle-reset-seconds", 3600);
+  g_settings_set_uint (settings, "kiosk-dwell-seconds", 3);
+}
+
+static void
+set_dwell (guint seconds)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+
+  g_settings_set_uint (settings, "kiosk-dwell-seconds", seconds);
+}
+
+/* Narration that plays, as fast as the clips decode, or none that works. */
+static void
+set_narration (Kiosk    *kiosk,
+               gboolean  audible)
+{
+#ifdef HAVE_NARRATION
+  LimberNarrator *narrator = limber_narration_controller_get_narrator (limber_window_get_narration (kiosk->window));
+
+  if (audible)
+    {
+      GstElement *sink = gst_element_factory_make ("fakesink", NULL);
+
+      g_object_set (sink, "sync", FALSE, NULL);
+      limber_narrator_set_audio_sink (narrator, sink);
+    }
+  else
+    limber_narrator_set_builtin_dir (narrator, "/nonexistent");
+  limber_narrator_set_time_scale (narrator, TIME_SCALE);
+  g_signal_connect_swapped (narrator, "finished", G_CALLBACK (on_narration_finished), kiosk);
+#endif
+}
+
+static void
+kiosk_open (Kiosk              *kiosk,
+            const char * const *hidden,
+            gboolean            audible)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  g_autoptr(GSettings) plan_settings = limber_test_settings_new (NULL);
+
+  memset (kiosk, 0, sizeof *kiosk);
+  if (hidden != NULL)
+    g_settings_set_strv (plan_settings, "hidden-exercises", hidden);
+  kiosk->plan = limber_plan_new (catalog, plan_settings);
+  kiosk->window = open_window_with_plan (GTK_APPLICATION (application), kiosk->plan);
+  kiosk->visited = g_array_new (FALSE, FALSE, sizeof (guint));
+  set_narration (kiosk, audible);
+
+  limber_window_set_kiosk (kiosk->window, TRUE);
+  wait_until (is_fullscreen, kiosk->window, "the kiosk to be fullscreen");
+  limber_kiosk_guard_set_time_scale (limber_window_get_kiosk_guard (kiosk->window), TIME_SCALE);
+  g_signal_connect_swapped (limber_window_get_carousel (kiosk->window), "page-changed",
+                            G_CALLBACK (on_page_changed), kiosk);
+  limber_slideshow_set_time_scale (limber_window_get_slideshow (kiosk->window), TIME_SCALE);
+}
+
+static void
+kiosk_close (Kiosk *kiosk)
+{
+  limber_window_set_kiosk (kiosk->window, FALSE);
+  close_window (kiosk->window);
+  g_clear_object (&kiosk->plan);
+  g_clear_pointer (&kiosk->visited, g_array_unref);
+}
+
+static LimberSlideshow *
+slideshow (Kiosk *kiosk)
+{
+  return limber_window_get_slideshow (kiosk->window);
+}
+
+typedef struct
+{
+  Kiosk *kiosk;
+  guint  n;
+} Count;
+
+static gboolean
+visited_at_least (gpointer data)
+{
+  Count *count = data;
+
+  return count->kiosk->visited->len >= count->n;
+}
+
+static guint
+visited (Kiosk *kiosk,
+         guint  i)
+{
+  return g_array_index (kiosk->visited, guint, i);
+}
+
+static const char *
+exercise_at (Kiosk *kiosk,
+             guint  index)
+{
+  GtkWidget *page = adw_carousel_get_nth_page (limber_window_get_carousel (kiosk->window), index);
+
+  return limber_exercise_get_id (limber_slide_get_exercise (LIMBER_SLIDE (page)));
+}
+
+/* Every slide in turn, then the first again: a loop, not a stop. */
+static void
+test_kiosk_advances_and_loops (void)
+{
+  Kiosk kiosk;
+  Count count = { &kiosk, 8 };
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, FALSE);
+
+  g_assert_true (limber_slideshow_get_playing (slideshow (&kiosk)));
+  g_assert_false (gtk_widget_get_visible (limber_window_get_header_bar (kiosk.window)));
+  g_assert_true (gtk_widget_get_visible (limber_window_get_kiosk_pause_button (kiosk.window)));
+
+  wait_until (visited_at_least, &count, "the kiosk to go round once");
+  for (guint i = 0; i < count.n; i++)
+    g_assert_cmpuint (visited (&kiosk, i), ==, (i + 1) % 6);
+  g_assert_cmpuint (limber_slideshow_get_n_advances (slideshow (&kiosk)), >=, count.n);
+
+  kiosk_close (&kiosk);
+}
+
+/* Hidden exercises are left out of the loop, and its length follows the plan. */
+static void
+test_kiosk_follows_plan (void)
+{
+  const char *hidden[] = { "midback-stretch", "wall-push-up", NULL };
+  Kiosk kiosk;
+  Count count = { &kiosk, 6 };
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, hidden, FALSE);
+  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (kiosk.window)), ==, 4);
+
+  wait_until (visited_at_least, &count, "the kiosk to go round the plan");
+  for (guint i = 0; i < count.n; i++)
+    {
+      g_assert_cmpuint (visited (&kiosk, i), ==, (i + 1) % 4);
+      g_assert_cmpstr (exercise_at (&kiosk, visited (&kiosk, i)), !=, "midback-stretch");
+      g_assert_cmpstr (exercise_at (&kiosk, visited (&kiosk, i)), !=, "wall-push-up");
+    }
+
+  /* A change of plan on a running kiosk applies at once. */
+  limber_plan_set_shown (kiosk.plan, limber_slide_get_exercise (LIMBER_SLIDE (
+                           adw_carousel_get_nth_page (limber_window_get_carousel (kiosk.window), 1))), FALSE);
+  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (kiosk.window)), ==, 3);
+  g_array_set_size (kiosk.visited, 0);
+  count.n = 4;
+  wait_until (visited_at_least, &count, "the kiosk to go round the smaller plan");
+  for (guint i = 1; i < count.n; i++)
+    g_assert_cmpuint (visited (&kiosk, i), ==, (visited (&kiosk, i - 1) + 1) % 3);
+
+  kiosk_close (&kiosk);
+}
+
+#ifdef HAVE_NARRATION
+/* Each slide stays until its narration has ended. */
+static void
+test_kiosk_waits_for_narration (void)
+{
+  Kiosk kiosk;
+  Count count = { &kiosk, 3 };
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, TRUE);
+
+  wait_until (visited_at_least, &count, "the kiosk to follow its narration");
+  g_assert_false (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+  g_assert_cmpuint (kiosk.n_finished, >=, count.n);
+  for (guint i = 0; i < count.n; i++)
+    g_assert_cmpuint (visited (&kiosk, i), ==, i + 1);
+
+  kiosk_close (&kiosk);
+}
+
+/* Only the kiosk's own window: no dialog opened. */
+static void
+assert_one_window (Kiosk *kiosk)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      /* The shortcuts window is made, hidden, with the application window. */
+      if (toplevel != GTK_WIDGET (kiosk->window) && gtk_widget_get_visible (toplevel))
+        g_error ("A %s is open besides the kiosk", G_OBJECT_TYPE_NAME (toplevel));
+    }
+}
+
+static gboolean
+is_dwelling (gpointer data)
+{
+  return limber_slideshow_get_dwelling (data);
+}
+
+/* Clips that cannot play: a toast, no dialog, and the fixed dwell. */
+static void
+test_kiosk_survives_failing_narration (void)
+{
+  Kiosk kiosk;
+  Count count = { &kiosk, 7 };
+  LimberNarrationController *narration;
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, FALSE);
+  narration = limber_window_get_narration (kiosk.window);
+
+  wait_until (visited_at_least, &count, "the kiosk to go on without narration");
+  wait_until (is_dwelling, slideshow (&kiosk), "the slide to be timed by the dwell");
+  g_assert_cmpuint (kiosk.n_finished, ==, 0);
+  g_assert_cmpuint (limber_narration_controller_get_n_messages (narration), >=, 1);
+  assert_one_window (&kiosk);
+
+  kiosk_close (&kiosk);
+}
+#endif
+
+static gboolean
+is_paused (gpointer data)
+{
+  return !limber_slideshow_get_playing (data);
+}
+
+static gboolean
+is_playing (gpointer data)
+{
+  return limber_slideshow_get_playing (data);
+}
+
+/* A person's key press or click stops it moving by itself (WCAG 2.2.2). */
+static void
+test_kiosk_pauses_for_people (void)
+{
+  Kiosk kiosk;
+  guint index, n_advances;
+  GtkWidget *button;
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, FALSE);
+
+  /* While it moves every few milliseconds. */
+  press_key (kiosk.window, XK_Right);
+  wait_until (is_paused, slideshow (&kiosk), "an arrow key to pause the kiosk");
+  g_assert_cmpstr (limber_slideshow_get_status (slideshow (&kiosk)), ==, "Paused");
+
+  index = limber_window_get_current_index (kiosk.window);
+  n_advances = limber_slideshow_get_n_advances (slideshow (&kiosk));
+  spin_for (200);
+  g_assert_cmpuint (limber_window_get_current_index (kiosk.window), ==, index);
+  g_assert_cmpuint (limber_slideshow_get_n_advances (slideshow (&kiosk)), ==, n_advances);
+
+  /* Slower now, so that a button press cannot meet an advance. */
+  set_dwell (600);
+  press_key (kiosk.window, XK_space);
+  wait_until (is_playing, slideshow (&kiosk), "Space to resume the kiosk");
+  press_key (kiosk.window, XK_space);
+  wait_until (is_paused, slideshow (&kiosk), "Space to pause the kiosk");
+
+  gtk_widget_activate (limber_window_get_kiosk_pause_button (kiosk.window));
+  wait_until (is_playing, slideshow (&kiosk), "the Resume button to resume the kiosk");
+  button = limber_window_get_current_index (kiosk.window) > 0 ? limber_window_get_previous_button (kiosk.window)
+                                                             : limber_window_get_next_button (kiosk.window);
+  gtk_widget_activate (button);
+  wait_until (is_paused, slideshow (&kiosk), "the Previous or Next button to pause the kiosk");
+
+  kiosk_close (&kiosk);
+}
+
+static gboolean
+back_at_the_start (gpointer data)
+{
+  Kiosk *kiosk = data;
+
+  return limber_window_get_current_index (kiosk->window) == 0 && limber_slideshow_get_playing (slideshow (kiosk));
+}
+
+/* Left alone, a paused kiosk goes back to the first slide and plays. */
+static void
+test_kiosk_idle_reset (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  Kiosk kiosk;
+
+  reset_kiosk_settings ();
+  g_settings_set_uint (settings, "kiosk-dwell-seconds", 600);
+  g_settings_set_uint (settings, "kiosk-idle-reset-seconds", 60);
+  kiosk_open (&kiosk, NULL, FALSE);
+  /* 60 s of idling in 0.6 s. */
+  limber_slideshow_set_time_scale (slideshow (&kiosk), 0.01);
+
+  press_key (kiosk.window, XK_End);
+  wait_until (is_paused, slideshow (&kiosk), "End to pause the kiosk");
+  g_assert_cmpuint (limber_window_get_current_index (kiosk.window), ==, 5);
+
+  wait_until (back_at_the_start, &kiosk, "the idle kiosk to start over");
+  kiosk_close (&kiosk);
+}
+
+static void
+on_action_activated (guint *count)
+{
+  (*count)++;
+}
+
+/* Everything a passer-by might press on a kiosk's keyboard. */
+static void
+test_kiosk_lockdown (void)
+{
+  static const KeySym keys[][4] = {
+    { XK_Control_L, XK_q }, { XK_Control_L, XK_w }, { XK_Alt_L, XK_F4 }, { XK_F11 }, { XK_Escape },
+    { XK_Control_L, XK_comma }, { XK_F10 }, { XK_Menu }, { XK_Shift_L, XK_F10 },
+    { XK_Control_L, XK_Shift_L, XK_question }, { XK_Control_L, XK_question }, { XK_Control_L, XK_o },
+    { XK_Control_L, XK_s }, { XK_Control_L, XK_p }, { XK_Control_L, XK_Shift_L, XK_i },
+    { XK_Control_L, XK_Shift_L, XK_d }, { XK_Control_L, XK_n }, { XK_Alt_L, XK_Return },
+  };
+  Kiosk kiosk;
+  LimberKioskGuard *guard;
+  GtkWidget *menu_button_popover;
+  GAction *quit;
+  guint n_quits = 0;
+  g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) quit_accels_after = NULL;
+
+  reset_kiosk_settings ();
+  set_dwell (600);
+  kiosk_open (&kiosk, NULL, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (kiosk.window), (gpointer *)&kiosk.window);
+  guard = limber_window_get_kiosk_guard (kiosk.window);
+
+  quit = g_action_map_lookup_action (G_ACTION_MAP (application), "quit");
+  g_signal_connect_swapped (quit, "activate", G_CALLBACK (on_action_activated), &n_quits);
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.quit");
+  g_assert_cmpuint (g_strv_length (quit_accels), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_test_message ("Pressing key combination %u", i);
+      press_keys (kiosk.window, keys[i]);
+      spin_for (150);
+
+      g_assert_nonnull (kiosk.window);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (kiosk.window)));
+      g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (kiosk.window)));
+      g_assert_true (limber_window_get_kiosk (kiosk.window));
+      assert_one_window (&kiosk);
+      g_assert_null (limber_window_get_plan_dialog (kiosk.window));
+      g_assert_null (limber_window_get_follow_up_dialog (kiosk.window));
+      g_assert_false (gtk_widget_get_visible (limber_kiosk_guard_get_unlock (guard)));
+      g_assert_cmpuint (n_quits, ==, 0);
+    }
+
+  /* Alt+F4 reached the window manager, which asked the window to close. */
+  g_assert_cmpuint (limber_kiosk_guard_get_n_refused_closes (guard), >=, 1);
+  gtk_window_close (GTK_WINDOW (kiosk.window));
+  spin_for (50);
+  g_assert_nonnull (kiosk.window);
+
+  menu_button_popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+                          limber_window_get_menu_button (kiosk.window))));
+  g_assert_true (menu_button_popover == NULL || !gtk_widget_get_visible (menu_button_popover));
+
+  /* Leaving fullscreen by any other way is undone. */
+  gtk_window_unfullscreen (GTK_WINDOW (kiosk.window));
+  spin_for (200);
+  wait_until (is_fullscreen, kiosk.window, "the kiosk to go back to fullscreen");
+
+  g_object_remove_weak_pointer (G_OBJECT (kiosk.window), (gpointer *)&kiosk.window);
+  g_signal_handlers_disconnect_by_data (quit, &n_quits);
+  kiosk_close (&kiosk);
+
+  quit_accels_after = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.quit");
+  g_assert_cmpstr (quit_accels_after[0], ==, "<Control>q");
+}
+
+static gboolean
+is_windowed (gpointer data)
+{
+  return !gtk_window_is_fullscreen (GTK_WINDOW (data));
+}
+
+static gboolean
+unlock_shown (gpointer data)
+{
+  return gtk_widget_get_visible (limber_kiosk_guard_get_unlock (data));
+}
+
+static gboolean
+not_kiosk (gpointer data)
+{
+  return !limber_window_get_kiosk (data);
+}
+
+static void
+type_text (LimberWindow *window,
+           const char   *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      press_key (window, XK_0 + (*c - '0'));
+      spin_for (30);
+    }
+}
+
+typedef struct
+{
+  LimberKioskGuard *guard;
+  const char       *start;
+} Message;
+
+static gboolean
+message_starts (gpointer data)
+{
+  Message *message = data;
+  const char *text = limber_kiosk_unlock_get_message (LIMBER_KIOSK_UNLOCK (limber_kiosk_guard_get_unlock (message->guard)));
+
+  return text != NULL && g_str_has_prefix (text, message->start);
+}
+
+/* Hold Ctrl+Alt+K, type the PIN: wrong is refused, right leaves the kiosk. */
+static void
+test_kiosk_pin_leaves (void)
+{
+  static const KeySym chord[] = { XK_Control_L, XK_Alt_L, XK_k, NoSymbol };
+  g_autoptr(GSettings) settings = app_settings ();
+  Kiosk kiosk;
+  LimberKioskGuard *guard;
+  Message wrong;
+  g_autoptr(GError) error = NULL;
+
+  reset_kiosk_settings ();
+  g_settings_set_uint (settings, "kiosk-dwell-seconds", 600);
+  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
+  kiosk_open (&kiosk, NULL, FALSE);
+  guard = limber_window_get_kiosk_guard (kiosk.window);
+
+  /* A quick press of the chord is not a long press. */
+  limber_kiosk_guard_set_time_scale (guard, 0.1);
+  press_keys (kiosk.window, chord);
+  spin_for (600);
+  g_assert_false (unlock_shown (guard));
+
+  hold_keys (kiosk.window, chord, TRUE);
+  wait_until (unlock_shown, guard, "the long-pressed chord to ask for the PIN");
+  hold_keys (kiosk.window, chord, FALSE);
+  g_assert_false (limber_slideshow_get_playing (slideshow (&kiosk)));
+
+  /* Escape goes back to the slideshow. */
+  press_key (kiosk.window, XK_Escape);
+  spin_for (50);
+  g_assert_false (unlock_shown (guard));
+  g_assert_true (limber_slideshow_get_playing (slideshow (&kiosk)));
+
+  hold_keys (kiosk.window, chord, TRUE);
+  wait_until (unlock_shown, guard, "the chord to ask for the PIN again");
+  hold_keys (kiosk.window, chord, FALSE);
+
+  type_text (kiosk.window, "1357");
+  press_key (kiosk.window, XK_Return);
+  wrong = (Message) { guard, "That PIN is not right. 4 tries left." };
+  wait_until (message_starts, &wrong, "a wrong PIN to be refused");
+  g_assert_true (limber_window_get_kiosk (kiosk.window));
+
+  type_text (kiosk.window, PIN);
+  press_key (kiosk.window, XK_Return);
+  wait_until (not_kiosk, kiosk.window, "the right PIN to leave kiosk mode");
+
+  g_assert_true (gtk_widget_get_visible (limber_window_get_header_bar (kiosk.window)));
+  g_assert_null (limber_window_get_slideshow (kiosk.window));
+  wait_until (is_windowed, kiosk.window, "the window to leave fullscreen");
+
+  kiosk_close (&kiosk);
+}
+
+/* Five wrong PINs lock the panel, which says for how long. */
+static void
+test_kiosk_pin_locks (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  Kiosk kiosk;
+  LimberKioskGuard *guard;
+  Message locked;
+  GtkWidget *entry;
+  g_autoptr(GError) error = NULL;
+
+  reset_kiosk_settings ();
+  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
+  kiosk_open (&kiosk, NULL, FALSE);
+  guard = limber_window_get_kiosk_guard (kiosk.window);
+  limber_kiosk_guard_show_unlock (guard);
+  entry = limber_kiosk_unlock_get_entry (LIMBER_KIOSK_UNLOCK (limber_kiosk_guard_get_unlock (guard)));
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "0000");
+      gtk_widget_activate_action (limber_kiosk_guard_get_unlock (guard), "unlock.try", NULL);
+    }
+
+  locked = (Message) { guard, "Too many wrong tries. Try again in 60 seconds." };
+  wait_until (message_starts, &locked, "five wrong PINs to lock the panel");
+  g_assert_false (gtk_widget_get_sensitive (entry));
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (limber_kiosk_guard_get_pin (guard)), ==, 5);
+
+  /* The right PIN, forced in while locked, is not even compared. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), PIN);
+  gtk_widget_activate_action (limber_kiosk_guard_get_unlock (guard), "unlock.try", NULL);
+  g_assert_true (limber_window_get_kiosk (kiosk.window));
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (limber_kiosk_guard_get_pin (guard)), ==, 5);
+
+  kiosk_close (&kiosk);
+}
+
+static gboolean
+pointer_hidden (gpointer data)
+{
+  return limber_kiosk_guard_get_pointer_hidden (data);
+}
+
+static gboolean
+pointer_shown (gpointer data)
+{
+  return !limber_kiosk_guard_get_pointer_hidden (data);
+}
+
+/* The pointer hides when still and comes back when moved. */
+static void
+test_kiosk_pointer (void)
+{
+  Kiosk kiosk;
+  LimberKioskGuard *guard;
+  Display *display;
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, FALSE);
+  guard = limber_window_get_kiosk_guard (kiosk.window);
+  display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (kiosk.window)));
+
+  wait_until (pointer_hidden, guard, "the still pointer to hide");
+  XTestFakeMotionEvent (display, -1, 200, 300, CurrentTime);
+  XTestFakeMotionEvent (display, -1, 260, 340, CurrentTime);
+  XFlush (display);
+  wait_until (pointer_shown, guard, "the moved pointer to show");
+  wait_until (pointer_hidden, guard, "the pointer to hide again");
+
+  kiosk_close (&kiosk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+#ifdef HAVE_NARRATION
+  gst_init (&argc, &argv);
+#endif
+  /* Slides jump rather than glide: a lap takes milliseconds. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = register_test_application ();
+
+  g_test_add_func ("/kiosk/advances-and-loops", test_kiosk_advances_and_loops);
+  g_test_add_func ("/kiosk/follows-plan", test_kiosk_follows_plan);
+#ifdef HAVE_NARRATION
+  g_test_add_func ("/kiosk/waits-for-narration", test_kiosk_waits_for_narration);
+  g_test_add_func ("/kiosk/survives-failing-narration", test_kiosk_survives_failing_narration);
+#endif
+  g_test_add_func ("/kiosk/pauses-for-people", test_kiosk_pauses_for_people);
+  g_test_add_func ("/kiosk/idle-reset", test_kiosk_idle_reset);
+  g_test_add_func ("/kiosk/lockdown", test_kiosk_lockdown);
+  g_test_add_func ("/kiosk/pin-leaves", test_kiosk_pin_leaves);
+  g_test_add_func ("/kiosk/pin-locks", test_kiosk_pin_locks);
+  g_test_add_func ("/kiosk/pointer", test_kiosk_pointer);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+
+  return status;
+}
