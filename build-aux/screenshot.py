@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+from bench import start_sound_server
+
 
 def wait_for_window(env, name="Limber"):
     for _ in range(200):
@@ -23,8 +25,21 @@ def wait_for_window(env, name="Limber"):
     sys.exit("screenshot: the window did not appear")
 
 
+def capture_painted(env, window, output):
+    """Saves the window once it has been drawn: on a busy machine the first
+    frame can come after the keys' settle time, and an unpainted window is
+    one flat colour."""
+    for _ in range(40):
+        subprocess.run(["import", "-window", window, output], env=env, check=True)
+        colours = subprocess.run(["identify", "-format", "%k", output], capture_output=True, text=True, check=True)
+        if int(colours.stdout) > 16:
+            return
+        time.sleep(0.5)
+    sys.exit(f"screenshot: the window was never drawn ({output})")
+
+
 def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, capture="Limber",
-          text_scale=1.0, high_contrast=False):
+          text_scale=1.0, high_contrast=False, sound=False, wait=0.0, app_args=()):
     # Settings in a keyfile of the run's own (run-under-xvfb gives a fresh
     # XDG_CONFIG_HOME), so that a plan can be imported first.
     env = dict(os.environ, GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
@@ -42,10 +57,12 @@ def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, cap
         settings_daemon = subprocess.Popen(["xsettingsd", "-c", config], env=env,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
+    # Narration wants a real output: with none, Limber says so in a toast.
+    sound_server = start_sound_server(env) if sound else None
     limber = os.path.join(build_dir, "src", "limber")
     if plan:
         subprocess.run([limber, "--import-plan", plan], env=env, check=True, stdout=subprocess.DEVNULL)
-    app = subprocess.Popen([limber], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = subprocess.Popen([limber, *app_args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         window = wait_for_window(env)
         subprocess.run(["xdotool", "windowsize", "--sync", window, str(width), str(height)], env=env, check=True)
@@ -54,16 +71,21 @@ def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, cap
         for key in keys:
             subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=env, check=True)
             time.sleep(settle)
-        time.sleep(settle)
+        time.sleep(settle + wait)
         if capture != "Limber":
+            # With no window manager the dialog and the main window share the
+            # top-left corner: move it clear, so that only its own pixels show.
             window = wait_for_window(env, capture)
-        subprocess.run(["import", "-window", window, output], env=env, check=True)
+            subprocess.run(["xdotool", "windowmove", "--sync", window, str(width + 20), "0"], env=env, check=True)
+            time.sleep(settle)
+        capture_painted(env, window, output)
     finally:
         app.terminate()
         app.wait()
-        if settings_daemon is not None:
-            settings_daemon.terminate()
-            settings_daemon.wait()
+        for helper in (settings_daemon, sound_server):
+            if helper is not None:
+                helper.terminate()
+                helper.wait()
 
 
 def main():
@@ -77,11 +99,15 @@ def main():
     parser.add_argument("--capture", default="Limber", help="title of the window to capture")
     parser.add_argument("--text-scale", type=float, default=1.0, help="like GNOME's Large Text (1.25)")
     parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--sound", action="store_true", help="a sound server with a null sink, for narration")
+    parser.add_argument("--wait", type=float, default=0.0, help="seconds to wait after the keys, e.g. for narration")
+    parser.add_argument("--app-arg", action="append", default=[], help="an argument for limber, e.g. --kiosk")
     parser.add_argument("keys", nargs="*", help="keys to press first, e.g. Right End ctrl+comma")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
-    shoot(args.build_dir, args.output, width, height, args.scheme, args.keys, args.settle, args.plan, args.capture,
-          args.text_scale, args.high_contrast)
+    # Absolute: the narrator makes file URIs of the clips' paths.
+    shoot(os.path.abspath(args.build_dir), args.output, width, height, args.scheme, args.keys, args.settle, args.plan, args.capture,
+          args.text_scale, args.high_contrast, args.sound, args.wait, args.app_arg)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""What `meson install` puts where (meson test install-tree).
+
+Installs the build into a fresh DESTDIR, prints the tree, and fails unless
+every file a GNOME app needs is in its standard place and nothing else is
+there: no library, header or test program, no translation or narration voice
+that -Dlocales left out.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+APP_ID = "io.github.limberapp.Limber"
+
+
+def narration_clips(catalog):
+    """Each exercise's clips, as the renderer names them: intro, then one per step."""
+    clips = []
+    for exercise in ElementTree.parse(catalog).getroot().iter("exercise"):
+        steps = len(exercise.find("steps").findall("step"))
+        clips += [f"{exercise.get('id')}/intro.ogg"] + [f"{exercise.get('id')}/step-{n}.ogg"
+                                                        for n in range(1, steps + 1)]
+    return clips
+
+
+def expected_files(args):
+    bindir, datadir, localedir = (os.path.join(args.prefix, d) for d in (args.bindir, args.datadir, args.localedir))
+    files = [
+        os.path.join(bindir, "limber"),
+        os.path.join(datadir, "applications", f"{APP_ID}.desktop"),
+        os.path.join(datadir, "metainfo", f"{APP_ID}.metainfo.xml"),
+        os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{APP_ID}.svg"),
+        os.path.join(datadir, "icons", "hicolor", "symbolic", "apps", f"{APP_ID}-symbolic.svg"),
+        os.path.join(datadir, "glib-2.0", "schemas", f"{APP_ID}.gschema.xml"),
+    ]
+    files += [os.path.join(localedir, locale, "LC_MESSAGES", "limber.mo") for locale in args.locales]
+    if args.narration:
+        narration = os.path.join(datadir, "limber", "narration")
+        files.append(os.path.join(narration, "chime.ogg"))
+        files += [os.path.join(narration, voice, clip)
+                  for voice in ["C"] + args.locales for clip in narration_clips(args.catalog)]
+    return {os.path.normpath(f).lstrip("/") for f in files}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--meson", required=True)
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--prefix", required=True)
+    parser.add_argument("--bindir", required=True)
+    parser.add_argument("--datadir", required=True)
+    parser.add_argument("--localedir", required=True)
+    parser.add_argument("--locales", default="", type=lambda s: [l for l in s.split(",") if l])
+    parser.add_argument("--narration", action="store_true")
+    parser.add_argument("--catalog", required=True)
+    args = parser.parse_args()
+
+    destdir = tempfile.mkdtemp(prefix="limber-install-")
+    try:
+        # --no-rebuild: meson test has built everything already, and the
+        # install must not race the tests that run beside this one.
+        subprocess.run([args.meson, "install", "-C", args.build_dir, "--destdir", destdir, "--no-rebuild",
+                        "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        installed = {os.path.relpath(os.path.join(root, name), destdir)
+                     for root, _, names in os.walk(destdir) for name in names}
+        sizes = {path: os.path.getsize(os.path.join(destdir, path)) for path in installed}
+    finally:
+        shutil.rmtree(destdir)
+
+    for path in sorted(installed):
+        print(f"{sizes[path]:>10}  /{path}")
+    print(f"{len(installed)} files, {sum(sizes.values())} bytes")
+
+    wanted = expected_files(args)
+    missing = sorted(wanted - installed)
+    unexpected = sorted(installed - wanted)
+    for path in missing:
+        print(f"check-install-tree: missing /{path}", file=sys.stderr)
+    for path in unexpected:
+        print(f"check-install-tree: not expected /{path} (add it to tests/check-install-tree.py if it "
+              "belongs in the install)", file=sys.stderr)
+    return 1 if missing or unexpected else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
