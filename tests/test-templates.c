@@ -9,6 +9,7 @@
 #include "limber-config.h"
 
 #include "limber-catalog.h"
+#include "limber-kiosk-unlock.h"
 #include "limber-plan.h"
 #include "limber-plan-page.h"
 #include "limber-slide.h"
@@ -38,6 +39,14 @@ build_plan_page (LimberPlan *plan)
   return limber_plan_page_new (plan);
 }
 
+static GtkWidget *
+build_kiosk_unlock (LimberPlan *plan)
+{
+  g_autoptr(LimberKioskPin) pin = limber_kiosk_pin_new (limber_plan_get_settings (plan));
+
+  return limber_kiosk_unlock_new (pin);
+}
+
 /* How to make each templated widget: most have construct-only properties
  * that a bare g_object_new() would leave unset. */
 static const struct
@@ -48,6 +57,7 @@ static const struct
   { "LimberWindow", build_window },
   { "LimberSlide", build_slide },
   { "LimberPlanPage", build_plan_page },
+  { "LimberKioskUnlock", build_kiosk_unlock },
 };
 
 static void
