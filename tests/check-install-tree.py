@@ -39,6 +39,15 @@ def expected_files(args):
         os.path.join(datadir, "glib-2.0", "schemas", f"{APP_ID}.gschema.xml"),
     ]
     files += [os.path.join(localedir, locale, "LC_MESSAGES", "limber.mo") for locale in args.locales]
+    # The clinic kiosk's example fleet configuration, as documentation.
+    kiosk = os.path.join(datadir, "doc", "limber", "kiosk")
+    files += [os.path.join(kiosk, part) for part in (
+        "profile/limber-kiosk",
+        "db/limber-kiosk.d/00-limber-kiosk",
+        "db/limber-kiosk.d/locks/00-limber-kiosk",
+        "limber-kiosk.service",
+        "pam/limber-kiosk",
+    )]
     if args.narration:
         narration = os.path.join(datadir, "limber", "narration")
         files.append(os.path.join(narration, "chime.ogg"))

@@ -18,26 +18,8 @@ APP_G_DEBUG = os.environ.pop("G_DEBUG", "")
 
 import pyatspi  # noqa: E402 (after the environment is set for GLib)
 
-TIMEOUT = 20  # seconds: a guard against a hang, not a target
-
-results = []
-
-
-def report(ok, description, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}")
-    for line in detail.splitlines():
-        print(f"# {line}")
-
-
-def wait_for(condition, what):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise TimeoutError(f"gave up waiting for {what}")
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from tap import all_passed, report, wait_for  # noqa: E402
 
 
 def find_application():
@@ -204,7 +186,7 @@ def main():
         app.terminate()
         app.wait()
 
-    return 0 if results and all(results) else 1
+    return 0 if all_passed() else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,576 @@
+#!/usr/bin/python3
+"""The clinic kiosk's fleet configuration (data/kiosk/), checked as a kiosk
+machine would use it. Prints TAP. One part a run:
+
+  dconf  The example defaults and locks, compiled with the real `dconf compile`
+         and read through the example profile by `gsettings`: every key exists
+         in the schema with a value of its type and range, the plan names real
+         exercises within the handout's ranges, the values arrive as written,
+         and every locked key is not writable and keeps its value when set.
+  unit   The systemd unit passes `systemd-analyze verify`, and names the
+         profile, PAM service and command that data/kiosk/ provides.
+  boot   The unit's command, `cage -- limber --kiosk`, with the unit's
+         environment, on cage's headless backend and as an unprivileged user
+         (cage refuses root), reading the compiled example database; a
+         screenshot with grim shows Limber on the whole output.
+
+Run by meson under tests/run-under-xvfb (its own D-Bus session, which the
+dconf part needs for dconf-service). G_DEBUG=fatal-warnings from the test
+environment goes to every GLib program this starts.
+"""
+
+import argparse
+import glob
+import os
+import pwd
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+# fatal-warnings is for the programs under test, not for this script's GLib.
+CHILD_G_DEBUG = os.environ.pop("G_DEBUG", "")
+
+from gi.repository import Gio, GLib  # noqa: E402 (after G_DEBUG is popped)
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import tap  # noqa: E402
+from tap import report, skip  # noqa: E402
+
+SCHEMA_ID = "io.github.limberapp.Limber"
+PROFILE = "limber-kiosk"
+# The keys a person at the kiosk may change: the window's own state. Every
+# other key must be locked; a new key needs a lock or a place in this list.
+UNLOCKED_KEYS = {"window-width", "window-height", "window-maximized"}
+# wlroots' headless backend makes one output of this size.
+HEADLESS_OUTPUT = (1280, 720)
+TIMEOUT = 60  # seconds: a guard against a hang, not a target
+
+
+def note(text):
+    for line in text.splitlines():
+        print(f"# {line}", flush=True)
+
+
+def finish():
+    print(f"1..{len(tap.results)}", flush=True)
+    return 0 if tap.all_passed() else 1
+
+
+def wait_for(condition, what):
+    return tap.wait_for(condition, what, timeout=TIMEOUT, interval=0.2)
+
+
+# --- The files in data/kiosk/ --------------------------------------------
+
+def load_schema():
+    source = Gio.SettingsSchemaSource.new_from_directory(os.environ["GSETTINGS_SCHEMA_DIR"], None, True)
+    schema = source.lookup(SCHEMA_ID, False)
+    if schema is None:
+        raise RuntimeError(f"no schema {SCHEMA_ID} in {os.environ['GSETTINGS_SCHEMA_DIR']}")
+    return schema
+
+
+def read_profile(kiosk_dir):
+    """The profile's database lines, comments and blank lines left out."""
+    with open(os.path.join(kiosk_dir, "profile", PROFILE), encoding="utf-8") as profile:
+        return [line.strip() for line in profile if line.strip() and not line.lstrip().startswith("#")]
+
+
+def system_db_names(profile_lines):
+    return [line.split(":", 1)[1] for line in profile_lines if line.startswith("system-db:")]
+
+
+def read_defaults(db_dir):
+    """{(file, group, key): GVariant text} for every keyfile in a .d folder."""
+    entries = {}
+    for name in sorted(os.listdir(db_dir)):
+        path = os.path.join(db_dir, name)
+        if not os.path.isfile(path):
+            continue
+        keyfile = GLib.KeyFile()
+        keyfile.load_from_file(path, GLib.KeyFileFlags.NONE)
+        for group in keyfile.get_groups()[0]:
+            for key in keyfile.get_keys(group)[0]:
+                entries[(name, group, key)] = keyfile.get_value(group, key)
+    return entries
+
+
+def read_locks(db_dir):
+    """[(file, key path)] for every file in the .d folder's locks/."""
+    locks = []
+    locks_dir = os.path.join(db_dir, "locks")
+    for name in sorted(os.listdir(locks_dir)):
+        with open(os.path.join(locks_dir, name), encoding="utf-8") as lock_file:
+            locks += [(name, line.strip()) for line in lock_file
+                      if line.strip() and not line.lstrip().startswith("#")]
+    return locks
+
+
+def read_catalog(path):
+    """{exercise id: {"hold": (min, max) or None, "repetitions": (min, max)}}"""
+    exercises = {}
+    for exercise in ElementTree.parse(path).getroot().iter("exercise"):
+        def limits(tag):
+            element = exercise.find(tag)
+            return None if element is None else (int(element.get("min")), int(element.get("max")))
+        exercises[exercise.get("id")] = {"hold": limits("hold"), "repetitions": limits("repetitions")}
+    return exercises
+
+
+def compile_db(kiosk_dir, name, outdir):
+    """Compiles db/NAME.d with the real dconf and writes a profile beside it:
+    the example profile with each system-db line as a file-db line, so that
+    the test needs nothing in /etc. Returns the profile's absolute path."""
+    for folder in ("db", "profile"):
+        os.makedirs(os.path.join(outdir, folder), mode=0o755, exist_ok=True)
+    for db in system_db_names(read_profile(kiosk_dir)):
+        subprocess.run(["dconf", "compile", os.path.join(outdir, "db", db),
+                        os.path.join(kiosk_dir, "db", db + ".d")], check=True)
+    lines = []
+    for line in read_profile(kiosk_dir):
+        if line.startswith("system-db:"):
+            line = "file-db:" + os.path.join(outdir, "db", line.split(":", 1)[1])
+        lines.append(line)
+    profile = os.path.join(outdir, "profile", name)
+    with open(profile, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    return profile
+
+
+# --- dconf -----------------------------------------------------------------
+
+def other_value(schema_key, current):
+    """A value of the key's type and range that differs from current."""
+    kind, limits = schema_key.get_range().unpack()
+    type_string = schema_key.get_value_type().dup_string()
+    if kind == "range":
+        low, high = limits
+        candidates = [low, high]
+    elif kind == "enum":
+        candidates = list(limits)
+    else:
+        candidates = {"b": [True, False], "s": ["", "tampered"], "as": [[], ["tampered"]],
+                      "a{su}": [{}, {"tampered": 1}], "d": [0.0, 1.0], "i": [0, 1], "u": [0, 1]}[type_string]
+    for candidate in candidates:
+        value = GLib.Variant(type_string, candidate)
+        if not value.equal(current):
+            return value
+    raise ValueError(f"no other value for {schema_key.get_name()}")
+
+
+def gsettings(env, *args):
+    return subprocess.run(["gsettings", *args], env=env, capture_output=True, text=True, timeout=TIMEOUT)
+
+
+def run_dconf(options):
+    schema = load_schema()
+    schema_keys = set(schema.list_keys())
+    catalog = read_catalog(options.catalog)
+    profile_lines = read_profile(options.kiosk_dir)
+
+    report(profile_lines[:1] == ["user-db:user"] and system_db_names(profile_lines) == [PROFILE],
+           f"the profile writes to the user's database and reads the clinic's system-db:{PROFILE}",
+           "\n".join(profile_lines))
+
+    db_dir = os.path.join(options.kiosk_dir, "db", PROFILE + ".d")
+    defaults = read_defaults(db_dir)
+    locks = read_locks(db_dir)
+
+    # Every setting in the keyfiles: a key of the schema, of its type, in range.
+    wanted = {}
+    problems = []
+    for (name, group, key), text in defaults.items():
+        where = f"{name} [{group}] {key}"
+        if "/" + group.strip("/") + "/" != schema.get_path():
+            problems.append(f"{where}: group is not the schema's path {schema.get_path()}")
+            continue
+        if key not in schema_keys:
+            problems.append(f"{where}: no such key in {SCHEMA_ID}")
+            continue
+        schema_key = schema.get_key(key)
+        try:
+            # As dconf compile reads it: with no expected type.
+            value = GLib.Variant.parse(None, text, None, None)
+        except GLib.Error as error:
+            problems.append(f"{where}: {text!r} is not GVariant text: {error.message}")
+            continue
+        expected_type = schema_key.get_value_type().dup_string()
+        if value.get_type_string() != expected_type:
+            problems.append(f"{where}: {text!r} is {value.get_type_string()}, the schema wants {expected_type}"
+                            " (GSettings would ignore it and use the default)")
+        elif not schema_key.range_check(value):
+            problems.append(f"{where}: {text!r} is outside the schema's range")
+        else:
+            wanted[key] = value
+    report(defaults and not problems,
+           f"each of the {len(defaults)} default settings is a schema key with a value of its type and range",
+           "\n".join(problems))
+
+    report("kiosk-pin-hash" not in wanted,
+           "the example sets no PIN hash (each clinic makes its own with limber --set-kiosk-pin)")
+
+    # The plan names real exercises, within the handout's ranges.
+    problems = []
+    for exercise in wanted.get("hidden-exercises", GLib.Variant("as", [])).unpack():
+        if exercise not in catalog:
+            problems.append(f"hidden-exercises: no exercise {exercise!r} in the catalog")
+    for key, limit in (("prescribed-holds", "hold"), ("prescribed-repetitions", "repetitions")):
+        for exercise, number in wanted.get(key, GLib.Variant("a{su}", {})).unpack().items():
+            limits = catalog.get(exercise, {}).get(limit)
+            if exercise not in catalog:
+                problems.append(f"{key}: no exercise {exercise!r} in the catalog")
+            elif number != 0 and (limits is None or not limits[0] <= number <= limits[1]):
+                problems.append(f"{key}: {exercise} {number} is outside the handout's {limit} {limits}")
+    report(not problems, "the example plan names catalog exercises, within the handout's ranges",
+           "\n".join(problems))
+
+    # Every lock names a schema key; every key a passer-by must not change is locked.
+    locked = set()
+    problems = []
+    for name, path in locks:
+        key = path[len(schema.get_path()):] if path.startswith(schema.get_path()) else None
+        if key not in schema_keys:
+            problems.append(f"locks/{name}: {path} is not a key of {SCHEMA_ID}")
+        else:
+            locked.add(key)
+    for key in sorted(schema_keys - UNLOCKED_KEYS - locked):
+        problems.append(f"{key} is not locked (lock it, or add it to UNLOCKED_KEYS in this test)")
+    for key in sorted(locked & UNLOCKED_KEYS):
+        problems.append(f"{key} is locked, but it is the window's own state")
+    report(locks and not problems, f"the locks name {len(locked)} schema keys, every one but the window's state",
+           "\n".join(problems))
+
+    # The real database, through the real client.
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        report(False, "a D-Bus session for dconf-service", "run under tests/run-under-xvfb (meson test does)")
+        return finish()
+    with tempfile.TemporaryDirectory(prefix="limber-fleet-") as tmp:
+        profile = compile_db(options.kiosk_dir, PROFILE, tmp)
+        env = dict(os.environ, GSETTINGS_BACKEND="dconf", DCONF_PROFILE=profile, G_DEBUG=CHILD_G_DEBUG)
+
+        problems = []
+        for key, value in sorted(wanted.items()):
+            got = gsettings(env, "get", SCHEMA_ID, key)
+            if got.returncode != 0:
+                problems.append(f"{key}: gsettings get failed: {got.stderr.strip()}")
+                continue
+            read = GLib.Variant.parse(value.get_type(), got.stdout.strip(), None, None)
+            if not read.equal(value):
+                problems.append(f"{key}: reads {got.stdout.strip()}, the example sets {value.print_(True)}")
+        report(wanted and not problems,
+               "gsettings reads every example value through the compiled database", "\n".join(problems))
+
+        got = gsettings(env, "get", SCHEMA_ID, "kiosk-mode")
+        report(got.stdout.strip() == "true", "kiosk-mode is on", got.stdout + got.stderr)
+
+        problems = []
+        for key in sorted(locked):
+            writable = gsettings(env, "writable", SCHEMA_ID, key)
+            if writable.stdout.strip() != "false":
+                problems.append(f"{key}: writable says {writable.stdout.strip()!r} {writable.stderr.strip()}")
+        report(not problems, f"all {len(locked)} locked keys say they are not writable", "\n".join(problems))
+
+        problems = []
+        for key in sorted(locked):
+            schema_key = schema.get_key(key)
+            before = gsettings(env, "get", SCHEMA_ID, key).stdout.strip()
+            attempt = other_value(schema_key, GLib.Variant.parse(schema_key.get_value_type(), before, None, None))
+            result = gsettings(env, "set", SCHEMA_ID, key, attempt.print_(True))
+            after = gsettings(env, "get", SCHEMA_ID, key).stdout.strip()
+            if result.returncode == 0 or after != before:
+                problems.append(f"{key}: set {attempt.print_(True)} exited {result.returncode}; "
+                                f"{before} became {after}")
+        report(not problems, "setting a locked key fails and leaves its value", "\n".join(problems))
+
+        # The user database works: it is the locks, not a broken profile, that stop the rest.
+        result = gsettings(env, "set", SCHEMA_ID, "window-width", "777")
+        after = gsettings(env, "get", SCHEMA_ID, "window-width")
+        report(result.returncode == 0 and after.stdout.strip() == "777",
+               "an unlocked key (window-width) is written to the user's database",
+               result.stderr + after.stderr)
+    return finish()
+
+
+# --- unit ------------------------------------------------------------------
+
+def read_unit(path):
+    """{section: [(key, value)]} of a systemd unit; ExecStart split like a shell."""
+    sections = {}
+    section = None
+    with open(path, encoding="utf-8") as unit:
+        for line in unit:
+            line = line.strip()
+            if not line or line[0] in "#;":
+                continue
+            if line.startswith("["):
+                section = sections.setdefault(line.strip("[]"), [])
+            else:
+                key, _, value = line.partition("=")
+                section.append((key.strip(), value.strip()))
+    return sections
+
+
+def unit_environment(service):
+    env = {}
+    for key, value in service:
+        if key == "Environment":
+            for assignment in shlex.split(value):
+                name, _, setting = assignment.partition("=")
+                env[name] = setting
+    return env
+
+
+def unit_command(service):
+    return shlex.split(dict(service)["ExecStart"])
+
+
+def run_unit(options):
+    unit_path = os.path.join(options.kiosk_dir, "limber-kiosk.service")
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        skip("systemd-analyze verify passes", "no systemd-analyze (Debian package systemd)")
+    else:
+        # verify warns about unknown keys on stderr but exits 0: both must be clean.
+        result = subprocess.run([analyze, "verify", unit_path], capture_output=True, text=True, timeout=TIMEOUT)
+        report(result.returncode == 0 and not (result.stdout + result.stderr).strip(),
+               "systemd-analyze verify passes, with nothing to say", result.stdout + result.stderr)
+
+    service = read_unit(unit_path)["Service"]
+    settings = dict(service)
+    env = unit_environment(service)
+    report(env.get("DCONF_PROFILE") == PROFILE and os.path.isfile(os.path.join(options.kiosk_dir, "profile", PROFILE)),
+           f"the unit reads the clinic's settings through the example profile {PROFILE}", f"Environment: {env}")
+
+    pam_name = settings.get("PAMName", "")
+    pam_path = os.path.join(options.kiosk_dir, "pam", pam_name)
+    modules = []
+    if os.path.isfile(pam_path):
+        with open(pam_path, encoding="utf-8") as pam:
+            for line in pam:
+                words = line.split("#", 1)[0].split()
+                if len(words) >= 3 and words[2].endswith(".so"):
+                    modules.append(words[2])
+    missing = [module for module in modules
+               if not any(glob.glob(os.path.join(root, "security", module))
+                          for root in ("/usr/lib/*", "/lib/*", "/usr/lib", "/lib"))]
+    report(os.path.isfile(pam_path) and "pam_systemd.so" in modules and not missing,
+           f"the unit's PAM service {pam_name!r} is in data/kiosk/pam/, opens a logind session, "
+           "and its modules are installed",
+           f"missing modules: {missing}" if missing else "")
+
+    command = unit_command(service)
+    report(os.path.basename(command[0]) == "cage" and command[command.index("--") + 1:] == ["limber", "--kiosk"]
+           and settings.get("User") == "kiosk" and settings.get("Restart") == "always",
+           "the unit runs `cage -- limber --kiosk` as the user kiosk, and restarts it always",
+           " ".join(command))
+    return finish()
+
+
+# --- boot ------------------------------------------------------------------
+
+def read_ppm(path):
+    """(width, height, RGB bytes) of a binary PPM, as grim -t ppm writes it."""
+    with open(path, "rb") as ppm:
+        data = ppm.read()
+    fields = []
+    position = 0
+    while len(fields) < 4:
+        while data[position:position + 1].isspace():
+            position += 1
+        if data[position:position + 1] == b"#":
+            position = data.index(b"\n", position) + 1
+            continue
+        end = position
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[position:end])
+        position = end
+    if fields[0] != b"P6" or fields[3] != b"255":
+        raise ValueError(f"{path}: not an 8-bit binary PPM")
+    width, height = int(fields[1]), int(fields[2])
+    pixels = data[position + 1:position + 1 + width * height * 3]
+    return width, height, pixels
+
+
+def colours(pixels):
+    return {pixels[i:i + 3] for i in range(0, len(pixels), 3)}
+
+
+def black_fraction(pixels):
+    count = sum(1 for i in range(0, len(pixels), 3) if pixels[i:i + 3] == b"\0\0\0")
+    return count / (len(pixels) / 3)
+
+
+def run_boot(options):
+    tools = {tool: shutil.which(tool) for tool in ("cage", "grim", "dconf", "dbus-run-session")}
+    missing = [tool for tool, path in tools.items() if path is None]
+    if missing:
+        skip("the kiosk boots under cage", f"missing {', '.join(missing)} (build-aux/dev installs them)")
+        return finish()
+
+    service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
+    command = unit_command(service)
+    split = command.index("--")
+    limber_args = command[split + 2:]
+
+    tmp = tempfile.mkdtemp(prefix="limber-kiosk-boot-")
+    os.chmod(tmp, 0o755)
+    runtime = os.path.join(tmp, "runtime")
+    home = os.path.join(tmp, "home")
+    os.mkdir(runtime, 0o700)
+    os.mkdir(home, 0o755)
+
+    # cage refuses to run as root: as root, the session runs as nobody, as the
+    # unit runs it as the unprivileged user kiosk.
+    become = []
+    if os.geteuid() == 0:
+        nobody = pwd.getpwnam("nobody")
+        for path in (runtime, home):
+            os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        become = [shutil.which("setpriv"), f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
+                  "--clear-groups", "--"]
+
+    session = None
+    limber_pid = None
+    try:
+        profile = compile_db(options.kiosk_dir, PROFILE, tmp)
+        env = {name: value for name, value in os.environ.items()
+               if name not in ("DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND", "DBUS_SESSION_BUS_ADDRESS")
+               and not name.startswith("XDG_")}
+        env.update(unit_environment(service))
+        env.update(HOME=home, XDG_RUNTIME_DIR=runtime, XDG_CONFIG_HOME=os.path.join(home, ".config"),
+                   XDG_CACHE_HOME=os.path.join(home, ".cache"), XDG_DATA_HOME=os.path.join(home, ".local/share"),
+                   DCONF_PROFILE=profile, GSETTINGS_BACKEND="dconf", G_DEBUG=CHILD_G_DEBUG,
+                   # No screen, keyboard or GPU here: wlroots' headless output, drawn in software.
+                   WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+
+        limber = options.limber
+        needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
+        if "LIMBER_NARRATION_DIR" in env:
+            needed += ["-a", "-x", env["LIMBER_NARRATION_DIR"]]
+        if subprocess.run(become + ["test", *needed], env=env).returncode != 0:
+            # A build tree the unprivileged user cannot reach (a checkout in
+            # /root): Limber is one self-contained executable, so it and the
+            # files it reads are copied where that user can.
+            app = os.path.join(tmp, "app")
+            os.makedirs(os.path.join(app, "schemas"))
+            limber = shutil.copy(options.limber, app)
+            shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
+            env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
+            if "LIMBER_NARRATION_DIR" in env:
+                env["LIMBER_NARRATION_DIR"] = shutil.copytree(env["LIMBER_NARRATION_DIR"], os.path.join(app, "narration"))
+            note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
+
+        pid_file = os.path.join(home, "limber.pid")
+        launch = ["sh", "-c", 'echo $$ > "$0"; exec "$@"', pid_file, limber, *limber_args]
+        argv = become + [tools["dbus-run-session"], "--", tools["cage"], *command[1:split], "--", *launch]
+        note("$ " + " ".join(shlex.quote(word) for word in argv))
+        log = open(os.path.join(tmp, "session.log"), "w")
+        session = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+        socket = wait_for(lambda: next((name for name in sorted(os.listdir(runtime))
+                                        if name.startswith("wayland-") and not name.endswith(".lock")), None)
+                          if session.poll() is None else "gone", "cage's Wayland socket")
+        report(socket != "gone", "cage starts on the headless backend as an unprivileged user")
+        if socket == "gone":
+            return finish()
+        limber_pid = int(wait_for(lambda: open(pid_file).read().strip() if os.path.exists(pid_file) else None,
+                                  "limber to start"))
+
+        grim_env = dict(env, WAYLAND_DISPLAY=socket)
+        shot = os.path.join(runtime, "shot")
+
+        def screenshot(kind):
+            path = f"{shot}.{kind}"
+            result = subprocess.run(become + [tools["grim"], "-t", kind, path], env=grim_env,
+                                    capture_output=True, text=True, timeout=TIMEOUT)
+            return path if result.returncode == 0 else None
+
+        def drawn():
+            if session.poll() is not None:
+                return "gone"
+            path = screenshot("ppm")
+            return path if path and len(colours(read_ppm(path)[2])) > 256 else None
+
+        try:
+            state = wait_for(drawn, "Limber to draw")
+        except TimeoutError as error:
+            state = None
+            note(str(error))
+        report(state not in (None, "gone"), "Limber draws in cage, reading the compiled example database")
+        if state in (None, "gone"):
+            return finish()
+
+        # The window maps first, then goes fullscreen when cage says so; on a
+        # busy machine that can take a while.
+        def fullscreen():
+            path = screenshot("ppm")
+            return path if path and black_fraction(read_ppm(path)[2]) < 0.01 else None
+
+        drawn_at = time.monotonic()
+        try:
+            covered = wait_for(fullscreen, "the kiosk to cover the output") is not None
+            note(f"fullscreen {time.monotonic() - drawn_at:.1f} s after the first frame")
+        except TimeoutError as error:
+            covered = False
+            note(str(error))
+        time.sleep(1)  # past the first frames
+        width, height, pixels = read_ppm(screenshot("ppm"))
+        png = screenshot("png")
+        if png:
+            os.makedirs(options.log_dir, exist_ok=True)
+            saved = os.path.join(options.log_dir, "kiosk-boot.png")
+            shutil.copyfile(png, saved)
+            note(f"screenshot: {saved}")
+        distinct = len(colours(pixels))
+        report((width, height) == HEADLESS_OUTPUT, f"the screenshot is the output's size {HEADLESS_OUTPUT}",
+               f"{width}x{height}")
+        report(distinct > 256, "the screenshot is not blank", f"{distinct} distinct colours")
+
+        alive = session.poll() is None and os.path.exists(f"/proc/{limber_pid}")
+        report(alive, "Limber is still running (no fatal warning, no unknown option)")
+
+        black = black_fraction(pixels)
+        report(covered and black < 0.01, "the kiosk covers the whole output", f"{black:.1%} of it is cage's black")
+    except TimeoutError as error:
+        report(False, str(error))
+    finally:
+        if limber_pid is not None:
+            try:
+                os.kill(limber_pid, signal.SIGTERM)  # cage ends when its application ends
+            except ProcessLookupError:
+                pass
+        if session is not None:
+            try:
+                session.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(session.pid, signal.SIGKILL)
+                session.wait()
+            with open(os.path.join(tmp, "session.log")) as log:
+                note("session log:\n" + log.read()[-4000:])
+        shutil.rmtree(tmp, ignore_errors=True)
+    return finish()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("part", choices=("dconf", "unit", "boot"))
+    parser.add_argument("--kiosk-dir", required=True, help="data/kiosk/ of the source tree")
+    parser.add_argument("--catalog", help="the exercise catalog (dconf)")
+    parser.add_argument("--limber", help="the built limber (boot)")
+    parser.add_argument("--log-dir", help="where the screenshot goes (boot)")
+    options = parser.parse_args()
+    try:
+        return {"dconf": run_dconf, "unit": run_unit, "boot": run_boot}[options.part](options)
+    except Exception as error:  # a crash is a failure with its reason, not a silent TAP stream
+        report(False, f"{options.part}: {type(error).__name__}: {error}")
+        return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
