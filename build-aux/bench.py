@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Limber's benchmark: start-up to the first painted frame, and RSS then.
 With the mode "narration": how soon narration is heard, and its memory.
+With the mode "kiosk": RSS over 1,000 narrated kiosk advances at accelerated speed.
 
 Limber and a minimal in-tree AdwApplication with the same six-page carousel
 (the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
@@ -20,6 +21,8 @@ import time
 TARGET_RATIO = 1.15
 TARGET_EXTRA_RSS_MIB = 8
 TARGET_NARRATION_LATENCY_MS = 30
+TARGET_KIOSK_GROWTH_MIB = 1.0
+KIOSK_WARM_UP_ADVANCES = 10
 
 
 def first_frame(command, env):
@@ -92,10 +95,20 @@ def app_rss_idle_and_narrating(command, env, seconds=4.0):
         app.wait()
 
 
+def narration_env(args):
+    return dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
+                GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"),
+                LIMBER_NARRATION_DIR=os.path.join(args.build_dir, "narration"))
+
+
+def renderer_env(env, renderer):
+    if renderer == "cairo":
+        env.update(GDK_DEBUG="gl-disable", GSK_RENDERER="cairo")
+    return env
+
+
 def bench_narration(args):
-    env = dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
-               GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"),
-               LIMBER_NARRATION_DIR=os.path.join(args.build_dir, "narration"))
+    env = narration_env(args)
     server = start_sound_server(env)
     try:
         result = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-bench-narration"),
@@ -124,18 +137,81 @@ def bench_narration(args):
     return 0 if met else 1
 
 
+def bench_kiosk(args):
+    """The real window as a kiosk, narrating every slide into a fakesink (build-aux/bench-kiosk.c)."""
+    env = renderer_env(narration_env(args), args.renderer)
+    command = [os.path.join(args.build_dir, "build-aux", "limber-bench-kiosk"), str(args.advances),
+               str(args.time_scale)]
+    started = time.monotonic()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=args.advances * 10 + 120)
+    if result.returncode != 0:
+        sys.exit(f"bench: limber-bench-kiosk failed:\n{result.stdout}{result.stderr}")
+    fields = [line.split("=", 1) for line in result.stdout.splitlines() if "=" in line]
+    info = {key: value for key, value in fields if key != "rss-kib"}
+    # advances -> (VmRSS after malloc_trim, before it), in MiB
+    rss = {}
+    for key, value in fields:
+        if key == "rss-kib":
+            advances, trimmed, untrimmed = (int(number) for number in value.split(":"))
+            rss[advances] = (trimmed / 1024.0, untrimmed / 1024.0)
+
+    total, narrated = int(info["advances"]), int(info["narrated"])
+    (first, first_raw), (last, last_raw) = rss[KIOSK_WARM_UP_ADVANCES], rss[total]
+    growth = last - first
+    narrated_enough = narrated >= 0.9 * total and "problem" not in info
+    met = growth <= TARGET_KIOSK_GROWTH_MIB and narrated_enough
+
+    print(f"Kiosk: {total} advances at time scale {args.time_scale}, narration decoded by playbin into a "
+          f"fakesink (sync=false), animations off (renderer: {args.renderer}, Xvfb 1280x800), "
+          f"{time.monotonic() - started:.0f} s in all")
+    print(f"  advances timed by narration: {narrated}, by the dwell: {info['dwelled']}; "
+          f"loop iterations on a dwelling slide: {info['dwelling-samples']} of {info['samples']}")
+    print(f"  {float(info['ms-per-advance']):.1f} ms per advance, {float(info['frames-per-advance']):.1f} frames "
+          f"per advance (after the first {KIOSK_WARM_UP_ADVANCES})")
+    print("  VmRSS after malloc_trim(0), MiB, by advances: "
+          + ", ".join(f"{advances}: {trimmed:.1f}" for advances, (trimmed, _) in sorted(rss.items())))
+    print(f"  without the trim: {first_raw:.1f} MiB after {KIOSK_WARM_UP_ADVANCES}, {last_raw:.1f} MiB after {total} "
+          f"({last_raw - first_raw:+.2f} MiB)")
+    # A leak grows steadily; a warm-up (caches, allocator arenas) levels off.
+    middle = max(advances for advances in rss if advances <= total // 2)
+    print(f"  growth over the later advances, {middle} to {total}: {last - rss[middle][0]:+.2f} MiB")
+    if "problem" in info:
+        print(f"  problem reported: {info['problem']}")
+    if not narrated_enough:
+        print("  narration did not time the slides: the benchmark measured the dwell instead")
+    print(f"kiosk: {total} advances ({narrated} narrated), RSS after {KIOSK_WARM_UP_ADVANCES}: {first:.1f} MiB, "
+          f"after {total}: {last:.1f} MiB, growth {growth:+.2f} MiB (target <= {TARGET_KIOSK_GROWTH_MIB:g} MiB): "
+          + ("meets" if met else "MISSES"))
+    return 0 if met else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True)
     parser.add_argument("--runs", type=int, default=7, help="runs of each program (at least 5)")
     parser.add_argument("--callgrind", action="store_true",
                         help="also count instructions to the first frame under valgrind (slow, but noise-free)")
-    parser.add_argument("--renderer", default="default", choices=["default", "cairo"],
-                        help="'cairo' turns GL off; the default uses GTK's choice (Mesa's software GL under Xvfb)")
-    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration"],
-                        help="'narration': play-to-sound latency and RSS while narrating")
+    parser.add_argument("--renderer", choices=["default", "cairo"],
+                        help="'cairo' turns GL off; 'default' uses GTK's choice (Mesa's software GL under Xvfb). "
+                        "The default is 'cairo' for the kiosk, whose frames under software GL take three times "
+                        "as long, and 'default' otherwise")
+    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration", "kiosk"],
+                        help="'narration': play-to-sound latency and RSS while narrating; "
+                        "'kiosk': RSS over many narrated kiosk advances")
     parser.add_argument("--narration-runs", type=int, default=25, help="narration runs (at least 20)")
+    parser.add_argument("--advances", type=int, default=1000,
+                        help=f"kiosk advances (more than {KIOSK_WARM_UP_ADVANCES})")
+    parser.add_argument("--time-scale", type=float, default=0.001,
+                        help="the kiosk's holds, pauses and dwell as a fraction of real time")
     args = parser.parse_args()
+    # The narrator makes URIs of the clips' paths, which must be absolute.
+    args.build_dir = os.path.abspath(args.build_dir)
+    if args.renderer is None:
+        args.renderer = "cairo" if args.mode == "kiosk" else "default"
+    if args.advances <= KIOSK_WARM_UP_ADVANCES:
+        parser.error(f"--advances must be more than {KIOSK_WARM_UP_ADVANCES}")
+    if args.mode == "kiosk":
+        return bench_kiosk(args)
     if args.runs < 5:
         parser.error("--runs must be at least 5")
     if args.narration_runs < 20:
@@ -148,10 +224,9 @@ def main():
         "floor": [os.path.join(args.build_dir, "build-aux", "limber-bench-floor")],
     }
 
-    env = dict(os.environ, LIMBER_BENCH_FIRST_FRAME="1", GSETTINGS_BACKEND="memory",
-               GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"), LC_ALL="C.UTF-8")
-    if args.renderer == "cairo":
-        env.update(GDK_DEBUG="gl-disable", GSK_RENDERER="cairo")
+    env = renderer_env(dict(os.environ, LIMBER_BENCH_FIRST_FRAME="1", GSETTINGS_BACKEND="memory",
+                            GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"), LC_ALL="C.UTF-8"),
+                       args.renderer)
 
     # One unmeasured run each warms the page cache and the session bus.
     for command in programs.values():

@@ -1,0 +1,182 @@
+/* bench-kiosk.c: the kiosk's memory over many narrated advances (build-aux/dev bench kiosk).
+ *
+ * Copyright 2026 The Limber developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: limber-bench-kiosk [ADVANCES [TIME-SCALE]]
+ *
+ * Opens the real window as a kiosk and lets it advance by itself ADVANCES
+ * times (1,000 by default), each slide timed by its narration: every clip is
+ * decoded by playbin into a fakesink that does not wait for the clock, and
+ * the holds, pauses and the dwell run at TIME-SCALE (0.001 by default) of
+ * real time. Animations are off, so each advance is a jump.
+ *
+ * Prints "rss-kib=ADVANCES:TRIMMED:UNTRIMMED" after 10 advances and after
+ * every 100th, VmRSS after and before malloc_trim (0); then "advances=",
+ * "narrated=" (advances from a slide whose narration ended), "dwelled=",
+ * "dwelling-samples=" (main-loop iterations on a dwell-timed slide, of
+ * "samples="), and "ms-per-advance=" and "frames-per-advance=" after the 10th.
+ */
+
+#include "limber-config.h"
+
+#include <malloc.h>
+#include <stdlib.h>
+
+#include "limber-application.h"
+#include "limber-narrator-private.h"
+#include "limber-slideshow-private.h"
+#include "limber-window-private.h"
+
+#define WARM_UP_ADVANCES 10
+/* No advance for this long means the kiosk has stopped. */
+#define STALL_SECONDS 30
+
+typedef struct
+{
+  gboolean narration_finished;
+  guint    narrated;
+  guint    dwelled;
+} Tally;
+
+static void
+on_narration_finished (Tally *tally)
+{
+  tally->narration_finished = TRUE;
+}
+
+static guint
+vm_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "\nVmRSS:")) == NULL)
+    g_error ("No VmRSS in /proc/self/status");
+
+  return (guint) strtoul (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
+static void
+print_rss (guint advances)
+{
+  guint untrimmed = vm_rss_kib ();
+
+  malloc_trim (0);
+  g_print ("rss-kib=%u:%u:%u\n", advances, vm_rss_kib (), untrimmed);
+}
+
+static void
+on_after_paint (guint *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+on_wake (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LimberApplication) application = NULL;
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  guint target = argc > 1 ? (guint) atoi (argv[1]) : 1000;
+  double time_scale = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 0.001;
+  Tally tally = { 0 };
+  LimberWindow *window;
+  LimberSlideshow *slideshow;
+  LimberNarrator *narrator;
+  GstElement *sink;
+  guint seen = 0, samples = 0, dwelling_samples = 0, frames = 0, warm_frames = 0;
+  gint64 last_advance_us, warm_us = 0;
+
+  if (target <= WARM_UP_ADVANCES)
+    g_error ("More than %d advances", WARM_UP_ADVANCES);
+  gst_init (&argc, &argv);
+
+  application = limber_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  catalog = limber_catalog_new_default (&error);
+  if (catalog == NULL)
+    g_error ("No catalog: %s", error->message);
+  settings = g_settings_new (APPLICATION_ID);
+  plan = limber_plan_new (catalog, settings);
+  window = limber_window_new (GTK_APPLICATION (application), plan);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_swapped (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
+                            "after-paint", G_CALLBACK (on_after_paint), &frames);
+
+  narrator = limber_narration_controller_get_narrator (limber_window_get_narration (window));
+  sink = gst_element_factory_make ("fakesink", NULL);
+  g_object_set (sink, "sync", FALSE, NULL);
+  limber_narrator_set_audio_sink (narrator, sink);
+  limber_narrator_set_time_scale (narrator, time_scale);
+  g_signal_connect_swapped (narrator, "finished", G_CALLBACK (on_narration_finished), &tally);
+
+  limber_window_set_kiosk (window, TRUE);
+  slideshow = limber_window_get_slideshow (window);
+  limber_slideshow_set_time_scale (slideshow, time_scale);
+
+  /* Wakes the loop now and then, so that a stalled kiosk is noticed. */
+  g_timeout_add_seconds (1, on_wake, NULL);
+  last_advance_us = g_get_monotonic_time ();
+  while (seen < target)
+    {
+      guint n;
+
+      g_main_context_iteration (NULL, TRUE);
+      n = limber_slideshow_get_n_advances (slideshow);
+      samples++;
+      if (limber_slideshow_get_dwelling (slideshow))
+        dwelling_samples++;
+
+      if (n == seen)
+        {
+          if (g_get_monotonic_time () - last_advance_us > STALL_SECONDS * G_USEC_PER_SEC)
+            g_error ("No advance in %d s after %u", STALL_SECONDS, seen);
+          continue;
+        }
+
+      /* Each advance waits for a timeout of its own: one an iteration at most. */
+      if (tally.narration_finished)
+        tally.narrated += n - seen;
+      else
+        tally.dwelled += n - seen;
+      tally.narration_finished = FALSE;
+      seen = n;
+      last_advance_us = g_get_monotonic_time ();
+
+      if (seen == WARM_UP_ADVANCES || (seen % 100 == 0 && seen < target))
+        print_rss (seen);
+      if (seen == WARM_UP_ADVANCES)
+        {
+          warm_us = last_advance_us;
+          warm_frames = frames;
+        }
+    }
+  print_rss (seen);
+
+  g_print ("advances=%u\nnarrated=%u\ndwelled=%u\n", seen, tally.narrated, tally.dwelled);
+  g_print ("dwelling-samples=%u\nsamples=%u\n", dwelling_samples, samples);
+  g_print ("ms-per-advance=%.2f\n", (last_advance_us - warm_us) / 1000.0 / (seen - WARM_UP_ADVANCES));
+  g_print ("frames-per-advance=%.1f\n", (double) (frames - warm_frames) / (seen - WARM_UP_ADVANCES));
+  if (limber_narrator_get_problem (narrator) != NULL)
+    g_print ("problem=%s\n", limber_narrator_get_problem (narrator));
+
+  limber_window_set_kiosk (window, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}
