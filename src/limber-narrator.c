@@ -414,6 +414,7 @@ static gboolean
 play_file (LimberNarrator *self,
            const char     *path)
 {
+  g_autoptr(GFile) file = NULL;
   g_autofree char *uri = NULL;
 
   if (path == NULL || !ensure_pipeline (self))
@@ -421,7 +422,10 @@ play_file (LimberNarrator *self,
 
   g_debug ("Playing %s", path);
   reset_pipeline (self, GST_STATE_READY);
-  uri = g_filename_to_uri (path, NULL, NULL);
+  /* A GFile, because g_filename_to_uri() refuses a relative path, such as a
+   * LIMBER_NARRATION_DIR of "_build/narration", and playbin then never starts. */
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
   g_object_set (self->playbin, "uri", uri, NULL);
   self->audible = TRUE;
 

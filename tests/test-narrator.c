@@ -207,6 +207,33 @@ test_narrator_clip_reaches_sink (void)
   assert_pipeline_not_playing (narrator);
 }
 
+/* Clips under a relative folder (LIMBER_NARRATION_DIR=_build/narration)
+ * play too, rather than leaving playbin with no address. */
+static void
+test_narrator_relative_dir (void)
+{
+  g_autoptr(LimberNarrator) narrator = limber_narrator_new ();
+  GstElement *sink = gst_element_factory_make ("fakesink", NULL);
+  g_autofree char *absolute = g_strdup (g_getenv ("LIMBER_NARRATION_DIR"));
+  g_autofree char *parent = g_path_get_dirname (absolute);
+  g_autofree char *relative = g_path_get_basename (absolute);
+  g_autofree char *saved = g_get_current_dir ();
+
+  g_assert_true (g_path_is_absolute (absolute));
+  g_assert_cmpint (g_chdir (parent), ==, 0);
+  limber_narrator_set_builtin_dir (narrator, relative);
+  limber_narrator_set_audio_sink (narrator, sink);
+  limber_narrator_set_time_scale (narrator, FAST);
+  limber_narrator_set_exercise (narrator, limber_catalog_lookup (catalog, "rhomboid-stretch"));
+
+  limber_narrator_play (narrator);
+  wait_for_step (narrator, 1);
+  g_assert_null (limber_narrator_get_problem (narrator));
+
+  limber_narrator_stop (narrator);
+  g_assert_cmpint (g_chdir (saved), ==, 0);
+}
+
 typedef struct
 {
   GArray *steps;
@@ -422,6 +449,7 @@ main (int   argc,
 
   g_test_add_func ("/narrator/clips-rendered", test_narrator_clips_rendered);
   g_test_add_func ("/narrator/clip-reaches-sink", test_narrator_clip_reaches_sink);
+  g_test_add_func ("/narrator/relative-dir", test_narrator_relative_dir);
   g_test_add_func ("/narrator/whole-exercise", test_narrator_whole_exercise);
   g_test_add_func ("/narrator/defaults", test_narrator_defaults);
   g_test_add_func ("/narrator/controls", test_narrator_controls);
