@@ -71,8 +71,6 @@ limber_application_activate (GApplication *application)
   if (window == NULL)
     {
       plan = load_plan (self, &error);
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
       window = GTK_WINDOW (limber_window_new (GTK_APPLICATION (self), plan));
 
       if (plan == NULL)
@@ -81,7 +79,7 @@ limber_application_activate (GApplication *application)
           limber_window_show_catalog_error (LIMBER_WINDOW (window), error);
         }
 
-      else if (self->kiosk || g_settings_get_boolean (settings, "kiosk-mode"))
+      else if (self->kiosk || g_settings_get_boolean (limber_plan_get_settings (plan), "kiosk-mode"))
         limber_window_set_kiosk (LIMBER_WINDOW (window), TRUE);
 
       limber_first_frame_watch (window);

@@ -17,7 +17,6 @@ void            limber_kiosk_guard_set_time_scale    (LimberKioskGuard *self,
 GtkWidget      *limber_kiosk_guard_get_unlock        (LimberKioskGuard *self);
 LimberKioskPin *limber_kiosk_guard_get_pin           (LimberKioskGuard *self);
 gboolean        limber_kiosk_guard_get_pointer_hidden (LimberKioskGuard *self);
-guint           limber_kiosk_guard_get_inhibit_cookie (LimberKioskGuard *self);
 guint           limber_kiosk_guard_get_n_refused_closes (LimberKioskGuard *self);
 
 G_END_DECLS

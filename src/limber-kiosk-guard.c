@@ -549,12 +549,6 @@ limber_kiosk_guard_get_pointer_hidden (LimberKioskGuard *self)
 }
 
 guint
-limber_kiosk_guard_get_inhibit_cookie (LimberKioskGuard *self)
-{
-  return self->inhibit_cookie;
-}
-
-guint
 limber_kiosk_guard_get_n_refused_closes (LimberKioskGuard *self)
 {
   return self->n_refused_closes;

@@ -223,6 +223,14 @@ limber_kiosk_pin_is_set (LimberKioskPin *self)
   return stored[0] != '\0';
 }
 
+/* A lock that has run out gives a fresh set of tries. */
+static void
+forget_expired_lock (LimberKioskPin *self)
+{
+  if (self->wrong_tries >= LIMBER_KIOSK_PIN_MAX_TRIES && self->locked_until <= self->clock (self->clock_data))
+    self->wrong_tries = 0;
+}
+
 guint
 limber_kiosk_pin_get_seconds_locked (LimberKioskPin *self)
 {
@@ -242,14 +250,8 @@ limber_kiosk_pin_get_tries_left (LimberKioskPin *self)
 {
   g_return_val_if_fail (LIMBER_IS_KIOSK_PIN (self), 0);
 
-  if (limber_kiosk_pin_get_seconds_locked (self) > 0)
-    return 0;
-
-  /* A lock that has run out gives a fresh set of tries. */
-  if (self->wrong_tries >= LIMBER_KIOSK_PIN_MAX_TRIES)
-    return LIMBER_KIOSK_PIN_MAX_TRIES;
-
-  return LIMBER_KIOSK_PIN_MAX_TRIES - self->wrong_tries;
+  forget_expired_lock (self);
+  return LIMBER_KIOSK_PIN_MAX_TRIES - MIN (self->wrong_tries, LIMBER_KIOSK_PIN_MAX_TRIES);
 }
 
 /**
@@ -270,9 +272,7 @@ limber_kiosk_pin_check (LimberKioskPin *self,
   if (limber_kiosk_pin_get_seconds_locked (self) > 0)
     return LIMBER_KIOSK_PIN_LOCKED;
 
-  /* A lock that has run out starts a fresh set of tries. */
-  if (self->wrong_tries >= LIMBER_KIOSK_PIN_MAX_TRIES)
-    self->wrong_tries = 0;
+  forget_expired_lock (self);
 
   stored = g_settings_get_string (self->settings, "kiosk-pin-hash");
   if (stored[0] == '\0')

@@ -69,7 +69,6 @@ G_DEFINE_FINAL_TYPE (LimberSlideshow, limber_slideshow, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ACTIVE,
   PROP_PLAYING,
   PROP_FRACTION,
   PROP_STATUS,
@@ -467,9 +466,6 @@ limber_slideshow_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
     case PROP_PLAYING:
       g_value_set_boolean (value, self->playing);
       break;
@@ -493,9 +489,6 @@ limber_slideshow_class_init (LimberSlideshowClass *klass)
   object_class->finalize = limber_slideshow_finalize;
   object_class->get_property = limber_slideshow_get_property;
 
-  properties[PROP_ACTIVE] =
-    g_param_spec_boolean ("active", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -579,7 +572,6 @@ limber_slideshow_start (LimberSlideshow *self)
     return;
 
   self->active = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
   set_playing (self, TRUE);
   start_slide (self);
 }
@@ -597,18 +589,9 @@ limber_slideshow_stop (LimberSlideshow *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   self->phase = PHASE_NONE;
   self->active = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
   set_playing (self, FALSE);
   set_fraction (self, 0.0);
   set_status (self, NULL);
-}
-
-gboolean
-limber_slideshow_get_active (LimberSlideshow *self)
-{
-  g_return_val_if_fail (LIMBER_IS_SLIDESHOW (self), FALSE);
-
-  return self->active;
 }
 
 gboolean

@@ -21,7 +21,6 @@ void             limber_slideshow_set_narrator  (LimberSlideshow *self,
                                                  GObject         *narrator);
 void             limber_slideshow_start         (LimberSlideshow *self);
 void             limber_slideshow_stop          (LimberSlideshow *self);
-gboolean         limber_slideshow_get_active    (LimberSlideshow *self);
 gboolean         limber_slideshow_get_playing   (LimberSlideshow *self);
 void             limber_slideshow_pause         (LimberSlideshow *self);
 void             limber_slideshow_resume        (LimberSlideshow *self);

@@ -24,7 +24,6 @@ LimberKioskGuard *limber_window_get_kiosk_guard        (LimberWindow *self);
 GtkWidget        *limber_window_get_kiosk_pause_button (LimberWindow *self);
 GtkWidget        *limber_window_get_header_bar         (LimberWindow *self);
 GtkWidget        *limber_window_get_menu_button        (LimberWindow *self);
-GtkProgressBar   *limber_window_get_kiosk_progress     (LimberWindow *self);
 
 #ifdef HAVE_NARRATION
 #include "limber-narration-controller.h"

@@ -567,8 +567,9 @@ enter_kiosk (LimberWindow *self)
   limber_slideshow_start (self->slideshow);
 }
 
+/* The lock-down given back and the slideshow stopped, on leaving and on dispose. */
 static void
-leave_kiosk (LimberWindow *self)
+drop_kiosk (LimberWindow *self)
 {
   if (self->kiosk_guard != NULL)
     limber_kiosk_guard_release (self->kiosk_guard);
@@ -579,6 +580,12 @@ leave_kiosk (LimberWindow *self)
       limber_slideshow_stop (self->slideshow);
     }
   g_clear_object (&self->slideshow);
+}
+
+static void
+leave_kiosk (LimberWindow *self)
+{
+  drop_kiosk (self);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "limber-kiosk");
   gtk_widget_set_visible (self->header_bar, TRUE);
@@ -819,12 +826,7 @@ limber_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
-  if (self->kiosk_guard != NULL)
-    limber_kiosk_guard_release (self->kiosk_guard);
-  g_clear_object (&self->kiosk_guard);
-  if (self->slideshow != NULL)
-    limber_slideshow_stop (self->slideshow);
-  g_clear_object (&self->slideshow);
+  drop_kiosk (self);
 #ifdef HAVE_NARRATION
   g_clear_object (&self->narration);
 #endif
@@ -1090,11 +1092,6 @@ limber_window_get_menu_button (LimberWindow *self)
   return self->menu_button;
 }
 
-GtkProgressBar *
-limber_window_get_kiosk_progress (LimberWindow *self)
-{
-  return self->kiosk_progress;
-}
 
 #ifdef HAVE_NARRATION
 LimberNarrationController *
