@@ -58,6 +58,8 @@ typedef struct
   gboolean    has_steps;
   GPtrArray  *steps;
   GByteArray *step_kinds;
+  GByteArray *step_counts;
+  GByteArray *step_positions;
 } ExerciseDraft;
 
 typedef struct
@@ -75,6 +77,8 @@ typedef struct
   const char          *text_element;
   GString             *text;
   LimberStepKind       step_kind;
+  LimberStepCount      step_count;
+  gboolean             step_changes_position;
 } CatalogParser;
 
 static void
@@ -90,6 +94,8 @@ exercise_draft_free (ExerciseDraft *draft)
   g_free (draft->equipment);
   g_ptr_array_unref (draft->steps);
   g_byte_array_unref (draft->step_kinds);
+  g_byte_array_unref (draft->step_counts);
+  g_byte_array_unref (draft->step_positions);
   g_free (draft);
 }
 
@@ -193,7 +199,7 @@ static const ElementRule element_rules[] = {
   { "exercise",       "hold",           { "min", "max" } },
   { "exercise",       "repetitions",    { "min", "max", "each-direction" } },
   { "exercise",       "steps",          { NULL } },
-  { "steps",          "step",           { "kind" } },
+  { "steps",          "step",           { "kind", "count", "position" } },
 };
 
 static const ElementRule *
@@ -316,6 +322,8 @@ start_exercise (CatalogParser  *parser,
                                   : g_strdup_printf (_("number %u"), parser->n_exercises_started);
   draft->steps = g_ptr_array_new_with_free_func (g_free);
   draft->step_kinds = g_byte_array_new ();
+  draft->step_counts = g_byte_array_new ();
+  draft->step_positions = g_byte_array_new ();
   parser->draft = g_steal_pointer (&draft);
 
   if (id == NULL)
@@ -369,6 +377,8 @@ start_step (CatalogParser  *parser,
             GError        **error)
 {
   const char *kind = lookup_attribute (names, values, "kind");
+  const char *count = lookup_attribute (names, values, "count");
+  const char *position = lookup_attribute (names, values, "position");
 
   if (kind == NULL)
     parser->step_kind = LIMBER_STEP_KIND_ACTION;
@@ -382,6 +392,33 @@ start_step (CatalogParser  *parser,
                  _("step kind “%s” is not “hold” or “repeat”"), kind);
       return FALSE;
     }
+
+  parser->step_count = LIMBER_STEP_COUNT_NONE;
+  if (count != NULL && !limber_exercise_step_count_from_string (count, &parser->step_count))
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "step",
+                 _("step count “%s” is not one of “stay”, “stretch-times”, “times”, “circles” or “circles-again”"),
+                 count);
+      return FALSE;
+    }
+
+  /* A number of seconds belongs to a hold, a number of times to a repeat. */
+  if ((parser->step_count == LIMBER_STEP_COUNT_STAY && parser->step_kind != LIMBER_STEP_KIND_HOLD) ||
+      (parser->step_count != LIMBER_STEP_COUNT_STAY && parser->step_count != LIMBER_STEP_COUNT_NONE &&
+       parser->step_kind != LIMBER_STEP_KIND_REPEAT))
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "step",
+                 _("step count “%s” does not go with step kind “%s”"), count, kind != NULL ? kind : "");
+      return FALSE;
+    }
+
+  if (position != NULL && !g_str_equal (position, "change"))
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "step",
+                 _("step position must be “change”, not “%s”"), position);
+      return FALSE;
+    }
+  parser->step_changes_position = position != NULL;
 
   return TRUE;
 }
@@ -533,8 +570,13 @@ take_text (CatalogParser  *parser,
 {
   g_autoptr(GString) raw = g_steal_pointer (&parser->text);
   g_autofree char *normalized = normalize_whitespace (raw->str);
+  /* A counted step may be its count sentence alone. */
+  gboolean may_be_empty = g_str_equal (field, "step") && parser->step_count != LIMBER_STEP_COUNT_NONE;
 
   parser->text_element = NULL;
+
+  if (*normalized == '\0' && may_be_empty)
+    return g_steal_pointer (&normalized);
 
   if (*normalized == '\0')
     {
@@ -561,6 +603,8 @@ finish_exercise (CatalogParser  *parser,
   ExerciseDraft *draft = parser->draft;
   g_autofree char *resource_path = NULL;
   g_autoptr(GVariant) step_kinds = NULL;
+  g_autoptr(GVariant) step_counts = NULL;
+  g_autoptr(GVariant) step_positions = NULL;
   LimberExercise *exercise;
 
   for (guint i = 0; i < G_N_ELEMENTS (required_text); i++)
@@ -615,6 +659,12 @@ finish_exercise (CatalogParser  *parser,
   step_kinds = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
                                                               draft->step_kinds->data,
                                                               draft->step_kinds->len, 1));
+  step_counts = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                               draft->step_counts->data,
+                                                               draft->step_counts->len, 1));
+  step_positions = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
+                                                                  draft->step_positions->data,
+                                                                  draft->step_positions->len, 1));
 
   exercise = g_object_new (LIMBER_TYPE_EXERCISE,
                            "id", draft->id,
@@ -622,6 +672,8 @@ finish_exercise (CatalogParser  *parser,
                            "summary", draft->summary,
                            "steps", (GStrv)draft->steps->pdata,
                            "step-kinds", step_kinds,
+                           "step-counts", step_counts,
+                           "step-positions", step_positions,
                            "hold-min", draft->hold_min,
                            "hold-max", draft->hold_max,
                            "repetitions-min", draft->repetitions_min,
@@ -659,9 +711,13 @@ catalog_end_element (GMarkupParseContext  *context,
       if (g_str_equal (element_name, "step"))
         {
           guint8 kind = parser->step_kind;
+          guint8 count = parser->step_count;
+          guint8 position = parser->step_changes_position;
 
           g_ptr_array_add (parser->draft->steps, text);
           g_byte_array_append (parser->draft->step_kinds, &kind, 1);
+          g_byte_array_append (parser->draft->step_counts, &count, 1);
+          g_byte_array_append (parser->draft->step_positions, &position, 1);
         }
       else if (g_str_equal (element_name, "paragraph"))
         {

@@ -21,8 +21,12 @@ struct _LimberExercise
   char      *id;
   char      *title;
   char      *summary;
+  /* The steps' own words, then the steps as shown with the handout's ranges. */
+  GStrv      step_words;
   GStrv      steps;
   GVariant  *step_kinds;
+  GVariant  *step_counts;
+  GVariant  *step_positions;
   guint      hold_min;
   guint      hold_max;
   guint      repetitions_min;
@@ -43,6 +47,8 @@ enum {
   PROP_SUMMARY,
   PROP_STEPS,
   PROP_STEP_KINDS,
+  PROP_STEP_COUNTS,
+  PROP_STEP_POSITIONS,
   PROP_HOLD_MIN,
   PROP_HOLD_MAX,
   PROP_REPETITIONS_MIN,
@@ -65,8 +71,11 @@ limber_exercise_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->step_words, g_strfreev);
   g_clear_pointer (&self->steps, g_strfreev);
   g_clear_pointer (&self->step_kinds, g_variant_unref);
+  g_clear_pointer (&self->step_counts, g_variant_unref);
+  g_clear_pointer (&self->step_positions, g_variant_unref);
   g_clear_pointer (&self->warning, g_free);
   g_clear_pointer (&self->equipment, g_free);
   g_clear_pointer (&self->illustration, g_free);
@@ -95,10 +104,16 @@ limber_exercise_get_property (GObject    *object,
       g_value_set_string (value, self->summary);
       break;
     case PROP_STEPS:
-      g_value_set_boxed (value, self->steps);
+      g_value_set_boxed (value, self->step_words);
       break;
     case PROP_STEP_KINDS:
       g_value_set_variant (value, self->step_kinds);
+      break;
+    case PROP_STEP_COUNTS:
+      g_value_set_variant (value, self->step_counts);
+      break;
+    case PROP_STEP_POSITIONS:
+      g_value_set_variant (value, self->step_positions);
       break;
     case PROP_HOLD_MIN:
       g_value_set_uint (value, self->hold_min);
@@ -161,10 +176,16 @@ limber_exercise_set_property (GObject      *object,
       self->summary = dup_string_or_empty (value);
       break;
     case PROP_STEPS:
-      self->steps = g_value_dup_boxed (value);
+      self->step_words = g_value_dup_boxed (value);
       break;
     case PROP_STEP_KINDS:
       self->step_kinds = g_value_dup_variant (value);
+      break;
+    case PROP_STEP_COUNTS:
+      self->step_counts = g_value_dup_variant (value);
+      break;
+    case PROP_STEP_POSITIONS:
+      self->step_positions = g_value_dup_variant (value);
       break;
     case PROP_HOLD_MIN:
       self->hold_min = g_value_get_uint (value);
@@ -198,17 +219,33 @@ limber_exercise_set_property (GObject      *object,
     }
 }
 
+static GVariant *
+empty_bytes (void)
+{
+  return g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, NULL, 0, 1));
+}
+
 static void
 limber_exercise_constructed (GObject *object)
 {
   LimberExercise *self = (LimberExercise *)object;
+  guint n_steps;
 
   G_OBJECT_CLASS (limber_exercise_parent_class)->constructed (object);
 
-  if (self->steps == NULL)
-    self->steps = g_new0 (char *, 1);
+  if (self->step_words == NULL)
+    self->step_words = g_new0 (char *, 1);
   if (self->step_kinds == NULL)
-    self->step_kinds = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, NULL, 0, 1));
+    self->step_kinds = empty_bytes ();
+  if (self->step_counts == NULL)
+    self->step_counts = empty_bytes ();
+  if (self->step_positions == NULL)
+    self->step_positions = empty_bytes ();
+
+  n_steps = g_strv_length (self->step_words);
+  self->steps = g_new0 (char *, n_steps + 1);
+  for (guint i = 0; i < n_steps; i++)
+    self->steps[i] = limber_exercise_dup_step_text (self, i, 0, 0);
 }
 
 static GParamSpec *
@@ -241,9 +278,18 @@ limber_exercise_class_init (LimberExerciseClass *klass)
   properties[PROP_STEPS] =
     g_param_spec_boxed ("steps", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* One byte per step, a LimberStepKind, so the narrator knows what to time. */
+  /* One byte per step, a LimberStepKind, so a session knows what to time. */
   properties[PROP_STEP_KINDS] =
     g_param_spec_variant ("step-kinds", NULL, NULL, G_VARIANT_TYPE_BYTESTRING, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* One byte per step, a LimberStepCount: the sentence that says its number. */
+  properties[PROP_STEP_COUNTS] =
+    g_param_spec_variant ("step-counts", NULL, NULL, G_VARIANT_TYPE_BYTESTRING, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* One byte per step, non-zero where the step changes position (kneel,
+   * stand at the wall): a session gives the person time to get there. */
+  properties[PROP_STEP_POSITIONS] =
+    g_param_spec_variant ("step-positions", NULL, NULL, G_VARIANT_TYPE_BYTESTRING, NULL,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HOLD_MIN] = construct_uint ("hold-min");
   properties[PROP_HOLD_MAX] = construct_uint ("hold-max");
@@ -305,20 +351,191 @@ limber_exercise_get_n_steps (LimberExercise *self)
   return g_strv_length (self->steps);
 }
 
+/* A step's byte in one of the per-step arrays; 0 past its end. */
+static guint8
+step_byte (GVariant *bytes,
+           guint     step)
+{
+  gsize n;
+  const guint8 *data = g_variant_get_fixed_array (bytes, &n, 1);
+
+  return step < n ? data[step] : 0;
+}
+
 LimberStepKind
 limber_exercise_get_step_kind (LimberExercise *self,
                                guint           step)
 {
-  const guint8 *kinds;
-  gsize n_kinds;
-
   g_return_val_if_fail (LIMBER_IS_EXERCISE (self), LIMBER_STEP_KIND_ACTION);
 
-  kinds = g_variant_get_fixed_array (self->step_kinds, &n_kinds, 1);
-  if (step >= n_kinds)
-    return LIMBER_STEP_KIND_ACTION;
+  return (LimberStepKind) step_byte (self->step_kinds, step);
+}
 
-  return (LimberStepKind)kinds[step];
+LimberStepCount
+limber_exercise_get_step_count (LimberExercise *self,
+                                guint           step)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), LIMBER_STEP_COUNT_NONE);
+
+  return (LimberStepCount) step_byte (self->step_counts, step);
+}
+
+/**
+ * limber_exercise_step_changes_position:
+ * @step: from 0
+ *
+ * Returns: whether the step moves the body to a new position (sit down,
+ *   kneel, stand at the wall, loop the band), which takes time to do
+ */
+gboolean
+limber_exercise_step_changes_position (LimberExercise *self,
+                                       guint           step)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), FALSE);
+
+  return step_byte (self->step_positions, step) != 0;
+}
+
+static const struct {
+  const char      *name;
+  LimberStepCount  count;
+} count_names[] = {
+  { "stay", LIMBER_STEP_COUNT_STAY },
+  { "stretch-times", LIMBER_STEP_COUNT_STRETCH_TIMES },
+  { "times", LIMBER_STEP_COUNT_TIMES },
+  { "circles", LIMBER_STEP_COUNT_CIRCLES },
+  { "circles-again", LIMBER_STEP_COUNT_CIRCLES_AGAIN },
+};
+
+/**
+ * limber_exercise_step_count_from_string:
+ *
+ * Reads a catalog's `count` attribute: stay, stretch-times, times, circles
+ * or circles-again.
+ *
+ * Returns: whether @name is one of them
+ */
+gboolean
+limber_exercise_step_count_from_string (const char      *name,
+                                        LimberStepCount *count)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (count_names); i++)
+    if (g_strcmp0 (count_names[i].name, name) == 0)
+      {
+        *count = count_names[i].count;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The sentence with a number in it. Each is one message with a placeholder
+ * and its plural forms, so translators write it once for every number. */
+static char *
+dup_count_sentence (LimberStepCount count,
+                    guint           n)
+{
+  switch (count)
+    {
+    case LIMBER_STEP_COUNT_STAY:
+      /* Translators: a timed step with the physiotherapist's hold time; %u is a number of seconds */
+      return g_strdup_printf (ngettext ("Stay in the stretch for %u second.", "Stay in the stretch for %u seconds.", n), n);
+    case LIMBER_STEP_COUNT_STRETCH_TIMES:
+      /* Translators: a counted step; %u is how many times to do the stretch, the first one included */
+      return g_strdup_printf (ngettext ("Do the stretch %u time in all.", "Do the stretch %u times in all.", n), n);
+    case LIMBER_STEP_COUNT_TIMES:
+      /* Translators: a counted step; %u is how many times to do the movement */
+      return g_strdup_printf (ngettext ("Do this %u time.", "Do this %u times.", n), n);
+    case LIMBER_STEP_COUNT_CIRCLES:
+      /* Translators: a counted step of shoulder circles; %u is how many */
+      return g_strdup_printf (ngettext ("Make %u circle.", "Make %u circles.", n), n);
+    case LIMBER_STEP_COUNT_CIRCLES_AGAIN:
+      /* Translators: the same, in the other direction; %u is how many */
+      return g_strdup_printf (ngettext ("Again make %u circle.", "Again make %u circles.", n), n);
+    case LIMBER_STEP_COUNT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* The same sentences with the handout's range; the plural follows the
+ * larger number, as it is the one next to the noun. */
+static char *
+dup_range_sentence (LimberStepCount count,
+                    guint           min,
+                    guint           max)
+{
+  if (min == max)
+    return dup_count_sentence (count, min);
+
+  switch (count)
+    {
+    case LIMBER_STEP_COUNT_STAY:
+      /* Translators: a timed step with the handout's range; the two %u are the shortest and longest hold in seconds */
+      return g_strdup_printf (ngettext ("Stay in the stretch for %u to %u second.", "Stay in the stretch for %u to %u seconds.", max), min, max);
+    case LIMBER_STEP_COUNT_STRETCH_TIMES:
+      /* Translators: a counted step with the handout's range of repetitions */
+      return g_strdup_printf (ngettext ("Do the stretch %u to %u time in all.", "Do the stretch %u to %u times in all.", max), min, max);
+    case LIMBER_STEP_COUNT_TIMES:
+      /* Translators: a counted step with the handout's range of repetitions */
+      return g_strdup_printf (ngettext ("Do this %u to %u time.", "Do this %u to %u times.", max), min, max);
+    case LIMBER_STEP_COUNT_CIRCLES:
+      /* Translators: a counted step of shoulder circles with the handout's range */
+      return g_strdup_printf (ngettext ("Make at least %u to %u circle.", "Make at least %u to %u circles.", max), min, max);
+    case LIMBER_STEP_COUNT_CIRCLES_AGAIN:
+      /* Translators: the same, in the other direction */
+      return g_strdup_printf (ngettext ("Again make at least %u to %u circle.", "Again make at least %u to %u circles.", max), min, max);
+    case LIMBER_STEP_COUNT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * limber_exercise_dup_step_text:
+ * @step: from 0
+ * @hold_seconds: a prescribed hold, or 0 for the handout's range
+ * @repetitions: a prescribed count, or 0 for the handout's range
+ *
+ * Returns: the step as shown and spoken: its own words, then the sentence
+ *   that says how long or how often, with the prescription's number where
+ *   there is one
+ */
+char *
+limber_exercise_dup_step_text (LimberExercise *self,
+                               guint           step,
+                               guint           hold_seconds,
+                               guint           repetitions)
+{
+  LimberStepCount count;
+  const char *words;
+  g_autofree char *sentence = NULL;
+  gboolean is_hold;
+
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), NULL);
+  g_return_val_if_fail (step < g_strv_length (self->step_words), NULL);
+
+  words = self->step_words[step];
+  count = limber_exercise_get_step_count (self, step);
+  is_hold = count == LIMBER_STEP_COUNT_STAY;
+
+  if (is_hold && hold_seconds > 0)
+    sentence = dup_count_sentence (count, hold_seconds);
+  else if (is_hold)
+    sentence = dup_range_sentence (count, self->hold_min, self->hold_max);
+  else if (repetitions > 0)
+    sentence = dup_count_sentence (count, repetitions);
+  else
+    sentence = dup_range_sentence (count, self->repetitions_min, self->repetitions_max);
+
+  if (sentence == NULL)
+    return g_strdup (words);
+  if (*words == '\0')
+    return g_steal_pointer (&sentence);
+
+  /* Translators: a step's own words, then the sentence with its number, as in
+   * "Roll your shoulders in one smooth circle. Make 3 circles." */
+  return g_strdup_printf (C_("step text", "%s %s"), words, sentence);
 }
 
 guint

@@ -538,6 +538,25 @@ limber_plan_dup_dosage (LimberPlan     *self,
 }
 
 /**
+ * limber_plan_dup_step_text:
+ * @step: from 0
+ *
+ * Returns: the step as shown and spoken, with the plan's hold and
+ *   repetitions in place of the handout's ranges where it prescribes them
+ */
+char *
+limber_plan_dup_step_text (LimberPlan     *self,
+                           LimberExercise *exercise,
+                           guint           step)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), NULL);
+
+  return limber_exercise_dup_step_text (exercise, step,
+                                        limber_plan_get_prescribed_hold (self, exercise),
+                                        limber_plan_get_prescribed_repetitions (self, exercise));
+}
+
+/**
  * limber_plan_reset:
  *
  * Back to the handout: every exercise shown, no prescriptions. Keys locked by

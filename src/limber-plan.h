@@ -41,6 +41,9 @@ guint          limber_plan_get_hold_seconds       (LimberPlan     *self,
                                                    LimberExercise *exercise);
 char          *limber_plan_dup_dosage             (LimberPlan     *self,
                                                    LimberExercise *exercise);
+char          *limber_plan_dup_step_text          (LimberPlan     *self,
+                                                   LimberExercise *exercise,
+                                                   guint           step);
 void           limber_plan_reset                  (LimberPlan     *self);
 
 G_END_DECLS

@@ -40,8 +40,13 @@ struct _LimberSlide
   GtkWidget      *next_step_button;
   AdwButtonContent *play_content;
 
+  /* What the plan prescribes, 0 for the handout's range. */
+  guint           hold_seconds;
+  guint           repetitions;
+
   /* Per step, in order: its row, and the box of its text and countdown. */
   GPtrArray      *step_rows;
+  GPtrArray      *step_labels;
   GPtrArray      *step_text_boxes;
   int             spoken_step;
 };
@@ -119,19 +124,33 @@ on_key_pressed (LimberSlide           *self,
  * a box would measure every wrapped step at its full unwrapped width, which
  * made start-up a third slower. The text sits in a vertical box, where the
  * narrator's countdown goes below it when there is one. */
+static void
+set_step_text (GtkWidget  *row,
+               GtkWidget  *text_label,
+               guint       number,
+               const char *text)
+{
+  g_autofree char *accessible_label = NULL;
+
+  gtk_label_set_label (GTK_LABEL (text_label), text);
+  /* Translators: how a screen reader reads a step: "Step 2: Lower your chin…" */
+  accessible_label = g_strdup_printf (_("Step %u: %s"), number, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+}
+
 static GtkWidget *
 create_step_row (guint        number,
-                 const char  *text,
-                 GtkWidget  **text_box)
+                 GtkWidget  **text_box,
+                 GtkWidget  **text_label_out)
 {
   g_autofree char *number_text = g_strdup_printf ("%u", number);
-  g_autofree char *accessible_label = NULL;
   GtkWidget *row;
   GtkWidget *overlay;
   GtkWidget *number_label;
   GtkWidget *text_label;
 
-  text_label = gtk_label_new (text);
+  text_label = gtk_label_new (NULL);
+  *text_label_out = text_label;
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
 
@@ -154,9 +173,6 @@ create_step_row (guint        number,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), overlay);
-  /* Translators: how a screen reader reads a step: "Step 2: Lower your chin…" */
-  accessible_label = g_strdup_printf (_("Step %u: %s"), number, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
 
@@ -180,17 +196,35 @@ load_illustration (LimberSlide *self)
     }
 }
 
+/* The step texts and the dosage line say the prescription's numbers. */
+static void
+show_prescription (LimberSlide *self)
+{
+  g_autofree char *dosage = limber_exercise_dup_dosage_for (self->exercise, self->hold_seconds, self->repetitions);
+
+  for (guint i = 0; i < self->step_rows->len; i++)
+    {
+      g_autofree char *text = limber_exercise_dup_step_text (self->exercise, i, self->hold_seconds, self->repetitions);
+
+      set_step_text (g_ptr_array_index (self->step_rows, i), g_ptr_array_index (self->step_labels, i), i + 1, text);
+    }
+
+  if (g_strcmp0 (dosage, gtk_label_get_label (self->dosage_label)) == 0)
+    return;
+
+  gtk_label_set_label (self->dosage_label, dosage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSAGE]);
+}
+
 static void
 show_exercise (LimberSlide *self)
 {
-  const char * const *steps = limber_exercise_get_steps (self->exercise);
+  guint n_steps = limber_exercise_get_n_steps (self->exercise);
   const char *warning = limber_exercise_get_warning (self->exercise);
   const char *equipment = limber_exercise_get_equipment (self->exercise);
-  g_autofree char *dosage = limber_exercise_dup_dosage (self->exercise);
 
   gtk_label_set_label (self->title_label, limber_exercise_get_title (self->exercise));
   gtk_label_set_label (self->summary_label, limber_exercise_get_summary (self->exercise));
-  gtk_label_set_label (self->dosage_label, dosage);
 
   gtk_widget_set_visible (self->warning_box, *warning != '\0');
   gtk_label_set_label (self->warning_label, warning);
@@ -208,15 +242,18 @@ show_exercise (LimberSlide *self)
 
   load_illustration (self);
 
-  for (guint i = 0; steps[i] != NULL; i++)
+  for (guint i = 0; i < n_steps; i++)
     {
-      GtkWidget *text_box;
-      GtkWidget *row = create_step_row (i + 1, steps[i], &text_box);
+      GtkWidget *text_box, *text_label;
+      GtkWidget *row = create_step_row (i + 1, &text_box, &text_label);
 
       gtk_list_box_append (self->steps_list, row);
       g_ptr_array_add (self->step_rows, row);
       g_ptr_array_add (self->step_text_boxes, text_box);
+      g_ptr_array_add (self->step_labels, text_label);
     }
+
+  show_prescription (self);
 }
 
 /* The slide takes focus before anything in it, so that its name is what a
@@ -266,6 +303,7 @@ limber_slide_dispose (GObject *object)
 
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
   g_clear_pointer (&self->step_text_boxes, g_ptr_array_unref);
+  g_clear_pointer (&self->step_labels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_SLIDE);
   g_clear_object (&self->exercise);
   g_clear_pointer (&self->announcement, g_free);
@@ -322,9 +360,6 @@ limber_slide_set_property (GObject      *object,
     case PROP_TOTAL:
       limber_slide_set_total (self, g_value_get_uint (value));
       break;
-    case PROP_DOSAGE:
-      limber_slide_set_dosage (self, g_value_get_string (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -354,10 +389,10 @@ limber_slide_class_init (LimberSlideClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* How long to hold and how often to repeat: the handout's ranges until a
-   * plan prescribes otherwise. */
+   * plan prescribes otherwise (limber_slide_set_prescription()). */
   properties[PROP_DOSAGE] =
     g_param_spec_string ("dosage", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* The latest thing a screen reader was told, if any. */
   properties[PROP_ANNOUNCEMENT] =
@@ -400,6 +435,7 @@ limber_slide_init (LimberSlide *self)
   self->spoken_step = -1;
   self->step_rows = g_ptr_array_new ();
   self->step_text_boxes = g_ptr_array_new ();
+  self->step_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -664,28 +700,52 @@ limber_slide_get_dosage (LimberSlide *self)
   return gtk_label_get_label (self->dosage_label);
 }
 
+/**
+ * limber_slide_set_prescription:
+ * @hold_seconds: the plan's hold, or 0 for the handout's range
+ * @repetitions: the plan's repetitions, or 0 for the handout's range
+ *
+ * The steps, the dosage line and their accessible names say these numbers.
+ */
 void
-limber_slide_set_dosage (LimberSlide *self,
-                         const char  *dosage)
+limber_slide_set_prescription (LimberSlide *self,
+                               guint        hold_seconds,
+                               guint        repetitions)
 {
-  g_autofree char *from_handout = NULL;
-
   g_return_if_fail (LIMBER_IS_SLIDE (self));
 
-  if (dosage == NULL)
-    dosage = from_handout = limber_exercise_dup_dosage (self->exercise);
-
-  if (g_strcmp0 (dosage, gtk_label_get_label (self->dosage_label)) == 0)
+  if (self->hold_seconds == hold_seconds && self->repetitions == repetitions)
     return;
 
-  gtk_label_set_label (self->dosage_label, dosage);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSAGE]);
+  self->hold_seconds = hold_seconds;
+  self->repetitions = repetitions;
+  if (self->exercise != NULL)
+    show_prescription (self);
 }
 
 const char *
 limber_slide_get_position_text (LimberSlide *self)
 {
   return gtk_label_get_label (self->position_label);
+}
+
+/* @step: from 1, as numbered on the slide */
+const char *
+limber_slide_get_step_text (LimberSlide *self,
+                            guint        step)
+{
+  g_return_val_if_fail (step >= 1 && step <= self->step_labels->len, NULL);
+
+  return gtk_label_get_label (g_ptr_array_index (self->step_labels, step - 1));
+}
+
+GtkWidget *
+limber_slide_get_step_row (LimberSlide *self,
+                           guint        step)
+{
+  g_return_val_if_fail (step >= 1 && step <= self->step_rows->len, NULL);
+
+  return g_ptr_array_index (self->step_rows, step - 1);
 }
 
 GtkWidget *

@@ -26,8 +26,9 @@ const char     *limber_slide_get_dosage   (LimberSlide    *self);
 void            limber_slide_announce     (LimberSlide    *self,
                                            const char     *message);
 const char     *limber_slide_get_announcement (LimberSlide *self);
-void            limber_slide_set_dosage   (LimberSlide    *self,
-                                           const char     *dosage);
+void            limber_slide_set_prescription (LimberSlide *self,
+                                               guint        hold_seconds,
+                                               guint        repetitions);
 void            limber_slide_set_total    (LimberSlide    *self,
                                            guint           total);
 void            limber_slide_set_narration_available (LimberSlide *self,

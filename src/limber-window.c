@@ -354,6 +354,16 @@ on_key_pressed (LimberWindow          *self,
   return GDK_EVENT_STOP;
 }
 
+static void
+show_prescription (LimberWindow *self,
+                   LimberSlide  *slide)
+{
+  LimberExercise *exercise = limber_slide_get_exercise (slide);
+
+  limber_slide_set_prescription (slide, limber_plan_get_prescribed_hold (self->plan, exercise),
+                                 limber_plan_get_prescribed_repetitions (self->plan, exercise));
+}
+
 static LimberSlide *
 slide_for (LimberWindow   *self,
            LimberExercise *exercise)
@@ -363,10 +373,8 @@ slide_for (LimberWindow   *self,
 
   if (slide == NULL)
     {
-      g_autofree char *dosage = limber_plan_dup_dosage (self->plan, exercise);
-
       slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
-      limber_slide_set_dosage (slide, dosage);
+      show_prescription (self, slide);
       g_hash_table_insert (self->slides, g_strdup (id), slide);
     }
 
@@ -481,11 +489,7 @@ on_prescriptions_changed (LimberWindow *self)
 
   g_hash_table_iter_init (&iter, self->slides);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&slide))
-    {
-      g_autofree char *dosage = limber_plan_dup_dosage (self->plan, limber_slide_get_exercise (slide));
-
-      limber_slide_set_dosage (slide, dosage);
-    }
+    show_prescription (self, slide);
 }
 
 

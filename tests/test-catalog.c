@@ -175,6 +175,10 @@ static MalformedCase malformed_cases[] = {
   { "unsupported-version.catalog.xml", LIMBER_CATALOG_ERROR_UNSUPPORTED_VERSION, { "version", "2" } },
   { "hold-step-without-hold.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "test-stretch", "hold", "step 2" } },
   { "unknown-step-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "rest" } },
+  { "unknown-step-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "laps" } },
+  { "step-count-wrong-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "stay", "repeat" } },
+  { "unknown-step-position.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "sideways" } },
+  { "empty-step-without-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "empty" } },
   { "duplicate-title.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_FIELD, { "test-stretch", "title" } },
   { "empty-title.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "title", "empty" } },
   { "missing-illustration.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "illustration", "no-such-picture" } },
@@ -372,8 +376,11 @@ test_catalog_strings_extracted (void)
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LimberExercise) exercise = g_list_model_get_item (model, i);
-      const char * const *steps = limber_exercise_get_steps (exercise);
+      g_auto(GStrv) words = NULL;
 
+      /* The steps' own words; a counted step's number sentence comes from
+       * Limber's messages, with its plural forms. */
+      g_object_get (exercise, "steps", &words, NULL);
       assert_extracted (msgids, limber_exercise_get_title (exercise));
       assert_extracted (msgids, limber_exercise_get_summary (exercise));
       assert_extracted (msgids, limber_exercise_get_alt_text (exercise));
@@ -381,8 +388,9 @@ test_catalog_strings_extracted (void)
         assert_extracted (msgids, limber_exercise_get_warning (exercise));
       if (*limber_exercise_get_equipment (exercise) != '\0')
         assert_extracted (msgids, limber_exercise_get_equipment (exercise));
-      for (guint j = 0; steps[j] != NULL; j++)
-        assert_extracted (msgids, steps[j]);
+      for (guint j = 0; words[j] != NULL; j++)
+        if (*words[j] != '\0')
+          assert_extracted (msgids, words[j]);
 
       /* Paths are not for translators. */
       g_assert_false (g_hash_table_contains (msgids, "illustrations/wall-push-up.svg"));

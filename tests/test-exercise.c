@@ -82,6 +82,66 @@ test_properties (void)
   g_assert_finalize_object (exercise);
 }
 
+static LimberExercise *
+new_counted_exercise (void)
+{
+  const char *steps[] = { "Kneel down.", "", "Roll your shoulders.", "Plain words, 5 times.", NULL };
+  const guint8 kinds[] = { LIMBER_STEP_KIND_ACTION, LIMBER_STEP_KIND_HOLD, LIMBER_STEP_KIND_REPEAT, LIMBER_STEP_KIND_REPEAT };
+  const guint8 counts[] = { LIMBER_STEP_COUNT_NONE, LIMBER_STEP_COUNT_STAY, LIMBER_STEP_COUNT_CIRCLES, LIMBER_STEP_COUNT_NONE };
+  const guint8 positions[] = { 1, 0, 0, 0 };
+
+  return g_object_new (LIMBER_TYPE_EXERCISE,
+                       "id", "counted",
+                       "title", "Counted",
+                       "steps", steps,
+                       "step-kinds", g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, kinds, 4, 1),
+                       "step-counts", g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, counts, 4, 1),
+                       "step-positions", g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, positions, 4, 1),
+                       "hold-min", 15,
+                       "hold-max", 30,
+                       "repetitions-min", 2,
+                       "repetitions-max", 4,
+                       NULL);
+}
+
+/* A counted step says the handout's range, or the prescribed number, after
+ * its own words; a step without a count sentence is left as it is. */
+static void
+test_step_text (void)
+{
+  LimberExercise *exercise = new_counted_exercise ();
+  static const struct {
+    guint step, hold, repetitions;
+    const char *expected;
+  } cases[] = {
+    { 0, 0, 0, "Kneel down." },
+    { 0, 20, 3, "Kneel down." },
+    { 1, 0, 0, "Stay in the stretch for 15 to 30 seconds." },
+    { 1, 20, 3, "Stay in the stretch for 20 seconds." },
+    { 1, 1, 0, "Stay in the stretch for 1 second." },
+    { 2, 0, 0, "Roll your shoulders. Make at least 2 to 4 circles." },
+    { 2, 20, 3, "Roll your shoulders. Make 3 circles." },
+    { 2, 0, 1, "Roll your shoulders. Make 1 circle." },
+    { 3, 20, 3, "Plain words, 5 times." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = limber_exercise_dup_step_text (exercise, cases[i].step, cases[i].hold,
+                                                             cases[i].repetitions);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* What the slides show until a plan prescribes otherwise. */
+  g_assert_cmpstr (limber_exercise_get_steps (exercise)[1], ==, "Stay in the stretch for 15 to 30 seconds.");
+  g_assert_cmpint (limber_exercise_get_step_count (exercise, 2), ==, LIMBER_STEP_COUNT_CIRCLES);
+  g_assert_true (limber_exercise_step_changes_position (exercise, 0));
+  g_assert_false (limber_exercise_step_changes_position (exercise, 1));
+  g_assert_false (limber_exercise_step_changes_position (exercise, 9));
+  g_assert_finalize_object (exercise);
+}
+
 static void
 test_read_only (void)
 {
@@ -89,7 +149,7 @@ test_read_only (void)
   guint n_properties;
   g_autofree GParamSpec **properties = g_object_class_list_properties (klass, &n_properties);
 
-  g_assert_cmpuint (n_properties, ==, 14);
+  g_assert_cmpuint (n_properties, ==, 16);
   for (guint i = 0; i < n_properties; i++)
     g_assert_true (properties[i]->flags & G_PARAM_CONSTRUCT_ONLY);
 
@@ -115,6 +175,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/exercise/dosage", test_dosage);
+  g_test_add_func ("/exercise/step-text", test_step_text);
   g_test_add_func ("/exercise/properties", test_properties);
   g_test_add_func ("/exercise/read-only", test_read_only);
   g_test_add_func ("/exercise/empty", test_empty_exercise);

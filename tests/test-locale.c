@@ -96,6 +96,73 @@ test_locale_catalog (void)
     }
 }
 
+static gboolean
+has_number (const char *text,
+            const char *number)
+{
+  /* As a whole number: "3" is not in "30". */
+  for (const char *at = strstr (text, number); at != NULL; at = strstr (at + 1, number))
+    if ((at == text || !g_ascii_isdigit (at[-1])) && !g_ascii_isdigit (at[strlen (number)]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A prescription's numbers replace the handout's ranges in the steps, in
+ * every language, and each plural form is the language's own. */
+static void
+test_locale_prescribed_numbers (void)
+{
+  LimberExercise *rhomboid = limber_catalog_lookup (catalog, "rhomboid-stretch");
+  LimberExercise *push_up = limber_catalog_lookup (catalog, "wall-push-up");
+  g_autofree char *hold = limber_exercise_dup_step_text (rhomboid, 4, 20, 3);
+  g_autofree char *times = limber_exercise_dup_step_text (rhomboid, 5, 20, 3);
+  g_autofree char *pushes = limber_exercise_dup_step_text (push_up, 3, 0, 10);
+
+  g_test_message ("%s: “%s” “%s” “%s”", locale_name, hold, times, pushes);
+  g_assert_true (has_number (hold, "20"));
+  g_assert_false (has_number (hold, "15") || has_number (hold, "30"));
+  g_assert_true (has_number (times, "3"));
+  g_assert_false (has_number (times, "2") || has_number (times, "4"));
+  g_assert_true (has_number (pushes, "10"));
+  g_assert_false (has_number (pushes, "8") || has_number (pushes, "12"));
+
+  if (g_str_equal (locale_name, "ar"))
+    {
+      /* Arabic's six forms: 0, 1, 2, 3–10, 11–99, 100–102. */
+      static const struct { guint n; const char *noun; } forms[] = {
+        { 0, "ثانية" }, { 1, "ثانية" }, { 2, "ثانيتين" }, { 5, "ثوانٍ" }, { 20, "ثانية" }, { 101, "ثانية" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", forms[i].n);
+          g_autofree char *text = g_strdup_printf (ngettext ("Stay in the stretch for %u second.",
+                                                             "Stay in the stretch for %u seconds.", forms[i].n),
+                                                   forms[i].n);
+
+          g_test_message ("ar, %u: %s", forms[i].n, text);
+          g_assert_true (has_number (text, n));
+          g_assert_nonnull (strstr (text, forms[i].noun));
+        }
+      {
+        g_autofree char *twelve = limber_exercise_dup_step_text (push_up, 3, 0, 12);
+
+        g_assert_nonnull (strstr (times, "مرات"));
+        g_assert_nonnull (strstr (pushes, "مرات"));
+        g_assert_nonnull (strstr (twelve, "12 مرة"));
+      }
+    }
+  else
+    {
+      g_autofree char *one = g_strdup_printf (ngettext ("Make %u circle.", "Make %u circles.", 1), 7);
+      g_autofree char *three = g_strdup_printf (ngettext ("Make %u circle.", "Make %u circles.", 3), 7);
+
+      /* One circle and three circles are not the same word, in these languages. */
+      g_assert_cmpstr (one, !=, three);
+    }
+}
+
 static void
 test_locale_narration (void)
 {
@@ -165,11 +232,14 @@ main (int   argc,
   gtk_widget_set_default_direction (gtk_get_locale_direction ());
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main() does: ngettext() looks in the default domain. */
+  textdomain (GETTEXT_PACKAGE);
   application = register_test_application ();
 
   catalog = limber_catalog_new_default (NULL);
 
   g_test_add_func ("/locale/catalog", test_locale_catalog);
+  g_test_add_func ("/locale/prescribed-numbers", test_locale_prescribed_numbers);
   g_test_add_func ("/locale/narration", test_locale_narration);
   g_test_add_func ("/locale/direction", test_locale_direction);
   g_test_add_func ("/locale/carousel-direction", test_locale_carousel_direction);

@@ -134,6 +134,14 @@ test_slide_accessibility (void)
   gtk_test_accessible_assert_property (first_row, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Step 1: Kneel on the floor and sit back onto your ankles.");
 
+  /* A prescription's number, for a screen reader as on screen. */
+  limber_slide_set_prescription (slide, 20, 3);
+  gtk_test_accessible_assert_property (limber_slide_get_step_row (slide, 4), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Step 4: Stay in the stretch for 20 seconds.");
+  gtk_test_accessible_assert_property (limber_slide_get_step_row (slide, 5), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Step 5: Do the stretch 3 times in all.");
+  g_assert_cmpstr (limber_slide_get_dosage (slide), ==, "Hold 20 s · Repeat 3 times");
+
   gtk_test_accessible_assert_role (limber_slide_get_warning_box (slide), GTK_ACCESSIBLE_ROLE_ALERT);
   gtk_test_accessible_assert_property (limber_slide_get_warning_box (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Warning: Skip this exercise if you have pain in your knees.");

@@ -298,6 +298,14 @@ test_window_prescription_shown (void)
   limber_plan_set_prescribed_hold (plan, limber_catalog_lookup (catalog, "rhomboid-stretch"), 25);
   g_assert_cmpstr (limber_slide_get_dosage (slide), ==, "Hold 25 s · Repeat 2–4 times");
 
+  /* The steps say the plan's numbers too (test-slide checks their accessible names). */
+  g_assert_cmpstr (limber_slide_get_step_text (slide, 5), ==, "Stay in the stretch for 25 seconds.");
+  g_assert_cmpstr (limber_slide_get_step_text (slide, 6), ==, "Do the stretch 2 to 4 times in all.");
+  limber_plan_set_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "rhomboid-stretch"), 3);
+  g_assert_cmpstr (limber_slide_get_step_text (slide, 6), ==, "Do the stretch 3 times in all.");
+  limber_plan_reset (plan);
+  g_assert_cmpstr (limber_slide_get_step_text (slide, 5), ==, "Stay in the stretch for 15 to 30 seconds.");
+
   close_window (window);
 }
 
