@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The installed AppStream metainfo, as a software centre and Flathub read it.
 
-check-metainfo.py APPSTREAMCLI METAINFO SCREENSHOTS_DIR: appstreamcli
+check-metainfo.py APPSTREAMCLI METAINFO SCREENSHOTS_DIR APP_ID: appstreamcli
 validate --pedantic finds nothing but what AppStream 0.16 cannot know; every
 screenshot it names is committed and a window-sized PNG.
 """
@@ -13,15 +13,15 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 
-APP_ID = "io.github.limberapp.Limber"
 
-# What appstreamcli 0.16 (Debian 12) reports and cannot be helped: the id is
-# reverse DNS with the project's capitalised name, as Flathub requires, and
-# <developer> came after 0.16 (newer validators know it).
-ACCEPTED = {
-    ("cid-contains-uppercase-letter", APP_ID),
-    ("unknown-tag", "developer"),
-}
+def accepted(app_id):
+    """What appstreamcli 0.16 (Debian 12) reports and cannot be helped: the id
+    is reverse DNS with the project's capitalised name, as Flathub requires,
+    and <developer> came after 0.16 (newer validators know it)."""
+    return {
+        ("cid-contains-uppercase-letter", app_id),
+        ("unknown-tag", "developer"),
+    }
 
 SCREENSHOT_URL = "https://raw.githubusercontent.com/limberapp/limber/main/data/screenshots/"
 MAX_WIDTH, MAX_HEIGHT = 1000, 700
@@ -48,23 +48,23 @@ def png_size(path):
 
 
 def main():
-    appstreamcli, metainfo, screenshots_dir = sys.argv[1:]
+    appstreamcli, metainfo, screenshots_dir, app_id = sys.argv[1:]
     problems = []
 
     issues, status = validator_issues(appstreamcli, metainfo)
     if status != 0:
         problems.append(f"appstreamcli validate exited {status}")
     for tag, hint, severity in issues:
-        if (tag, hint) not in ACCEPTED:
+        if (tag, hint) not in accepted(app_id):
             problems.append(f"appstreamcli: {severity} {tag} {hint}")
 
     root = ElementTree.parse(metainfo).getroot()
-    if root.findtext("id") != APP_ID:
+    if root.findtext("id") != app_id:
         problems.append(f"id is {root.findtext('id')!r}")
     developer = root.find("developer")
     if developer is None or not developer.get("id") or not developer.findtext("name"):
         problems.append("no <developer> with an id and a name (Flathub wants both)")
-    if root.findtext("launchable[@type='desktop-id']") != f"{APP_ID}.desktop":
+    if root.findtext("launchable[@type='desktop-id']") != f"{app_id}.desktop":
         problems.append("the launchable is not the desktop file")
 
     images = [image.text.strip() for image in root.iter("image")]
