@@ -33,6 +33,7 @@ def expected_files(args):
     app_id = args.application_id
     files = [
         os.path.join(bindir, "limber"),
+        os.path.join(args.prefix, args.mandir, "man1", "limber.1"),
         os.path.join(datadir, "applications", f"{app_id}.desktop"),
         os.path.join(datadir, "metainfo", f"{app_id}.metainfo.xml"),
         os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{app_id}.svg"),
@@ -67,6 +68,7 @@ def main():
     parser.add_argument("--bindir", required=True)
     parser.add_argument("--datadir", required=True)
     parser.add_argument("--localedir", required=True)
+    parser.add_argument("--mandir", required=True)
     parser.add_argument("--locales", default="", type=lambda s: [l for l in s.split(",") if l])
     parser.add_argument("--narration", action="store_true")
     parser.add_argument("--catalog", required=True)
