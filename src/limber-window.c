@@ -953,6 +953,9 @@ limber_window_init (LimberWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A development build says so, as GNOME apps do: a striped header bar. */
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

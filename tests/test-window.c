@@ -66,6 +66,8 @@ test_window_shows_six_slides (void)
   /* The app's icon is there even uninstalled: About and the shell show it. */
   g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
                                           APPLICATION_ID));
+  /* Only a development build has the striped header bar. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
   g_assert_false (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
   g_assert_true (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
 
