@@ -610,24 +610,32 @@ entry_allowed (gpointer data)
   return gtk_widget_get_sensitive (limber_kiosk_unlock_get_entry (unlock_panel (data)));
 }
 
+/* A kiosk whose clinic PIN is set, with its PIN panel shown. */
+static LimberKioskGuard *
+open_with_pin_panel (Kiosk *kiosk)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GError) error = NULL;
+  LimberKioskGuard *guard;
+
+  reset_kiosk_settings ();
+  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
+  g_assert_no_error (error);
+  kiosk_open (kiosk, NULL, FALSE);
+  guard = limber_window_get_kiosk_guard (kiosk->window);
+  limber_kiosk_guard_show_unlock (guard);
+
+  return guard;
+}
+
 /* Five wrong PINs lock the panel, which says for how long. */
 static void
 test_kiosk_pin_locks (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
   Kiosk kiosk;
-  LimberKioskGuard *guard;
-  LimberKioskPin *pin;
-  GtkWidget *entry;
-  g_autoptr(GError) error = NULL;
-
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
-  kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
-  pin = limber_kiosk_guard_get_pin (guard);
-  limber_kiosk_guard_show_unlock (guard);
-  entry = limber_kiosk_unlock_get_entry (unlock_panel (guard));
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
+  GtkWidget *entry = limber_kiosk_unlock_get_entry (unlock_panel (guard));
 
   for (guint i = 0; i < 4; i++)
     try_expecting (guard, "0000", "That PIN is not right.");
@@ -660,22 +668,16 @@ fake_clock (gpointer data)
 static void
 test_kiosk_pin_lock_ends (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
   double default_scale = limber_countdown_get_default_time_scale ();
   FakeClock clock = { g_get_real_time () };
   Kiosk kiosk;
   LimberKioskGuard *guard;
-  g_autoptr(GError) error = NULL;
 
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
   /* The panel's countdown: a minute in 0.3 s. */
   limber_countdown_set_default_time_scale (0.005);
-  kiosk_open (&kiosk, NULL, FALSE);
+  guard = open_with_pin_panel (&kiosk);
   limber_countdown_set_default_time_scale (default_scale);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
   limber_kiosk_pin_set_clock (limber_kiosk_guard_get_pin (guard), fake_clock, &clock);
-  limber_kiosk_guard_show_unlock (guard);
 
   for (guint i = 0; i < 4; i++)
     try_expecting (guard, "0000", "That PIN is not right.");
@@ -700,16 +702,8 @@ test_kiosk_pin_lock_ends (void)
 static void
 test_kiosk_pin_any_script (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
   Kiosk kiosk;
-  LimberKioskGuard *guard;
-  g_autoptr(GError) error = NULL;
-
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
-  kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
-  limber_kiosk_guard_show_unlock (guard);
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
 
   try_text (guard, "٢٤٦٨");
   wait_until (not_kiosk, kiosk.window, "the PIN in Arabic-Indic digits to leave kiosk mode");
@@ -723,16 +717,8 @@ test_kiosk_pin_refusals (void)
 {
   g_autoptr(GSettings) settings = app_settings ();
   Kiosk kiosk;
-  LimberKioskGuard *guard;
-  LimberKioskPin *pin;
-  g_autoptr(GError) error = NULL;
-
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
-  kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
-  pin = limber_kiosk_guard_get_pin (guard);
-  limber_kiosk_guard_show_unlock (guard);
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
 
   try_expecting (guard, "24a8", "A PIN is 4 to 12 digits. That did not count as a try.");
   g_assert_true (entry_allowed (guard));
@@ -802,25 +788,17 @@ open_gate (Gate *gate)
 static void
 test_kiosk_pin_checking (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
   Kiosk kiosk;
-  LimberKioskGuard *guard;
-  LimberKioskPin *pin;
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
   GtkWidget *checking;
   GdkFrameClock *frame_clock;
   gint64 frame;
   Gate gate = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
-  kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
-  pin = limber_kiosk_guard_get_pin (guard);
   g_mutex_init (&gate.mutex);
   g_cond_init (&gate.cond);
   limber_kiosk_pin_set_check_hook (pin, wait_at_gate, &gate);
-  limber_kiosk_guard_show_unlock (guard);
   checking = find_label (GTK_WIDGET (unlock_panel (guard)), "Checking the PIN…");
   g_assert_nonnull (checking);
   g_assert_false (gtk_widget_is_visible (checking));
