@@ -58,7 +58,8 @@
 typedef struct
 {
   guint  wrong;
-  /* When entry opens again, in seconds of Unix time; 0 when it is open. */
+  /* When entry opens again, on the wall clock in microseconds; 0 when it
+   * is open. Kept in whole seconds, rounded up. */
   gint64 locked_until;
 } Tries;
 
@@ -607,7 +608,7 @@ load_tries (const char  *path,
     return FALSE;
 
   tries->wrong = (guint) wrong_value;
-  tries->locked_until = locked_until_value;
+  tries->locked_until = locked_until_value * G_USEC_PER_SEC;
   return TRUE;
 }
 
@@ -636,7 +637,7 @@ save_tries (const char   *path,
                               "wrong=%u\n"
                               "# When entry opens again: Unix time, in seconds; 0 when it is open.\n"
                               "locked-until=%" G_GINT64_FORMAT "\n",
-                              tries->wrong, tries->locked_until);
+                              tries->wrong, (tries->locked_until + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 
   return g_file_set_contents_full (path, contents, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
@@ -661,9 +662,17 @@ save_or_say (LimberKioskPin *self,
 }
 
 static gint64
-now_seconds (LimberKioskPin *self)
+now (LimberKioskPin *self)
 {
-  return self->clock (self->clock_data) / G_USEC_PER_SEC;
+  return self->clock (self->clock_data);
+}
+
+/* When a lock of @seconds from now would end, or 0 for none. */
+static gint64
+lock_end (LimberKioskPin *self,
+          guint           seconds)
+{
+  return seconds > 0 ? now (self) + (gint64) seconds * G_USEC_PER_SEC : 0;
 }
 
 /* A record that cannot be read fails closed: locked, never "no tries". */
@@ -687,27 +696,26 @@ ensure_tries_loaded (LimberKioskPin *self)
 
   g_debug ("The record of wrong kiosk PIN tries in %s cannot be read (%s): entry is locked for %d s",
            self->state_path, error->message, LIMBER_KIOSK_PIN_LOCK_SECONDS);
-  self->tries = (Tries) { LIMBER_KIOSK_PIN_MAX_TRIES, now_seconds (self) + LIMBER_KIOSK_PIN_LOCK_SECONDS };
+  self->tries = (Tries) { LIMBER_KIOSK_PIN_MAX_TRIES, lock_end (self, LIMBER_KIOSK_PIN_LOCK_SECONDS) };
   save_or_say (self, &self->tries);
 }
 
-/* A lock never lasts longer than its own length from now: a clock set
- * back (or a machine that boots in 1970) starts it again from its full
- * length, neither shorter nor for years. */
+/* A lock never lasts longer than its own length from now (and the second
+ * it was rounded up to): a clock set back, or a machine that boots in
+ * 1970, starts it again from its full length, neither shorter nor for
+ * years. */
 static void
 refresh_lock (LimberKioskPin *self)
 {
-  gint64 now;
   guint longest;
 
   ensure_tries_loaded (self);
-  now = now_seconds (self);
   longest = lock_seconds_after (self->tries.wrong);
-  if (self->tries.locked_until <= now + longest)
+  if (self->tries.locked_until <= lock_end (self, longest + 1))
     return;
 
   g_debug ("The clock went back: kiosk PIN entry is locked for %u s from now", longest);
-  self->tries.locked_until = longest > 0 ? now + longest : 0;
+  self->tries.locked_until = lock_end (self, longest);
   save_or_say (self, &self->tries);
 }
 
@@ -844,7 +852,10 @@ conclude (LimberKioskPin  *self,
 
     case VERDICT_NO_MATCH:
     default:
-      self->tries = check->if_wrong;
+      /* Locked from the answer on; the record on the disk dates from the
+       * question, a moment before. */
+      self->tries.wrong = check->if_wrong.wrong;
+      self->tries.locked_until = lock_end (self, lock_seconds_after (self->tries.wrong));
       if (self->tries.locked_until == 0)
         return LIMBER_KIOSK_PIN_WRONG;
       g_message ("Kiosk PIN entry locked for %u s after %u wrong tries",
@@ -954,7 +965,7 @@ limber_kiosk_pin_check_async (LimberKioskPin      *self,
   check->state_path = g_strdup (self->state_path);
   check->before = self->tries;
   wrong = MIN (self->tries.wrong + 1, MAX_RECORDED_TRIES);
-  check->if_wrong = (Tries) { wrong, lock_seconds_after (wrong) > 0 ? now_seconds (self) + lock_seconds_after (wrong) : 0 };
+  check->if_wrong = (Tries) { wrong, lock_end (self, lock_seconds_after (wrong)) };
   check->rehash = check->hash.kind == HASH_PBKDF2 && g_settings_is_writable (self->settings, "kiosk-pin-hash");
   check->hook = self->check_hook;
   check->hook_data = self->check_hook_data;
@@ -1098,7 +1109,7 @@ limber_kiosk_pin_get_seconds_locked (LimberKioskPin *self)
   g_return_val_if_fail (LIMBER_IS_KIOSK_PIN (self), 0);
 
   refresh_lock (self);
-  left = self->tries.locked_until * G_USEC_PER_SEC - self->clock (self->clock_data);
+  left = self->tries.locked_until - now (self);
   if (left <= 0)
     return 0;
 

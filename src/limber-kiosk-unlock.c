@@ -196,7 +196,7 @@ on_pin_checked (GObject      *source,
     case LIMBER_KIOSK_PIN_FAILED:
     default:
       /* Another check is under way: its own answer follows. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
         show_message (self, error->message);
       break;
     }
