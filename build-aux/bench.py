@@ -205,25 +205,25 @@ def bench_pin(args):
 
     # What an attacker's PBKDF2 costs: OpenSSL's, through Python.
     openssl = []
-    for _ in range(max(args.pin_runs // 3, 3)):
-        started = time.perf_counter()
+    for _ in range(args.pin_runs):
+        started = time.thread_time()
         hashlib.pbkdf2_hmac("sha256", b"482916", os.urandom(16), 100000)
-        openssl.append((time.perf_counter() - started) * 1000)
+        openssl.append((time.thread_time() - started) * 1000)
     openssl_ms = statistics.median(openssl)
 
-    print(f"Kiosk PIN: one check (limber_kiosk_pin_verify_hash, as in the checking thread), "
-          f"median of {len(times['yescrypt'])} runs")
-    print(f"  yescrypt, {info['yescrypt-setting']} (libxcrypt cost 7, 64 MiB): {median['yescrypt']:.1f} ms "
-          f"(min {min(times['yescrypt']):.1f}), peak RSS {int(info['yescrypt-rss-kib']) / 1024:.0f} MiB "
+    print(f"Kiosk PIN: one check (limber_kiosk_pin_verify_hash, as in the checking thread), median of "
+          f"{len(times['yescrypt'])} runs, CPU time (wall clock, which a shared machine inflates, in brackets)")
+    print(f"  yescrypt, {info['yescrypt-setting']} (libxcrypt cost 7, 64 MiB): {median['yescrypt-cpu']:.1f} ms "
+          f"({median['yescrypt']:.1f}), peak RSS {int(info['yescrypt-rss-kib']) / 1024:.0f} MiB "
           f"(target {TARGET_PIN_CHECK_MS[0]}-{TARGET_PIN_CHECK_MS[1]} ms)")
-    print(f"  old PBKDF2-SHA256, 100,000 iterations, Limber's own code: {median['pbkdf2']:.1f} ms "
-          f"(min {min(times['pbkdf2']):.1f}); OpenSSL's, as an attacker would run it: {openssl_ms:.1f} ms, "
-          f"{median['pbkdf2'] / openssl_ms:.1f} attacker tries per kiosk try")
-    print(f"  the bounds, slower is a damaged hash: yescrypt cost 9 (256 MiB) {median['yescrypt-max']:.0f} ms, "
-          f"PBKDF2 1,000,000 iterations {median['pbkdf2-max']:.0f} ms")
-    met = TARGET_PIN_CHECK_MS[0] <= median["yescrypt"] <= TARGET_PIN_CHECK_MS[1]
+    print(f"  old PBKDF2-SHA256, 100,000 iterations, Limber's own code: {median['pbkdf2-cpu']:.1f} ms "
+          f"({median['pbkdf2']:.1f}); OpenSSL's, as an attacker would run it: {openssl_ms:.1f} ms, "
+          f"{median['pbkdf2-cpu'] / openssl_ms:.1f} attacker tries per kiosk try")
+    print(f"  the bounds, slower is a damaged hash: yescrypt cost 9 (256 MiB) {median['yescrypt-max-cpu']:.0f} ms, "
+          f"PBKDF2 1,000,000 iterations {median['pbkdf2-max-cpu']:.0f} ms")
+    met = TARGET_PIN_CHECK_MS[0] <= median["yescrypt-cpu"] <= TARGET_PIN_CHECK_MS[1]
     print("  targets met" if met else "  TARGETS MISSED")
-    print(f"pin: yescrypt {median['yescrypt']:.1f} ms, old PBKDF2 {median['pbkdf2']:.1f} ms a check")
+    print(f"pin: yescrypt {median['yescrypt-cpu']:.1f} ms, old PBKDF2 {median['pbkdf2-cpu']:.1f} ms of CPU a check")
     return 0 if met else 1
 
 
