@@ -2,6 +2,7 @@
 """Limber's benchmark: start-up to the first painted frame, and RSS then.
 With the mode "narration": how soon narration is heard, and its memory.
 With the mode "kiosk": RSS over 1,000 narrated kiosk advances at accelerated speed.
+With the mode "pin": the time one kiosk PIN check takes, yescrypt against the old PBKDF2.
 
 Limber and a minimal in-tree AdwApplication with the same six-page carousel
 (the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
@@ -23,6 +24,7 @@ TARGET_EXTRA_RSS_MIB = 8
 TARGET_NARRATION_LATENCY_MS = 30
 TARGET_KIOSK_GROWTH_MIB = 1.0
 KIOSK_WARM_UP_ADVANCES = 10
+TARGET_PIN_CHECK_MS = (50, 150)
 
 
 def first_frame(command, env):
@@ -185,6 +187,46 @@ def bench_kiosk(args):
     return 0 if met else 1
 
 
+def bench_pin(args):
+    """One PIN check as the kiosk's checking thread does it (build-aux/bench-pin.c)."""
+    import hashlib
+
+    result = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-bench-pin"), str(args.pin_runs)],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        sys.exit(f"bench: limber-bench-pin failed:\n{result.stdout}{result.stderr}")
+    times, info = {}, {}
+    for key, value in (line.split("=", 1) for line in result.stdout.splitlines() if "=" in line):
+        if key.endswith("-ms"):
+            times.setdefault(key[:-3], []).append(float(value))
+        else:
+            info[key] = value
+    median = {kind: statistics.median(values) for kind, values in times.items()}
+
+    # What an attacker's PBKDF2 costs: OpenSSL's, through Python.
+    openssl = []
+    for _ in range(args.pin_runs):
+        started = time.thread_time()
+        hashlib.pbkdf2_hmac("sha256", b"482916", os.urandom(16), 100000)
+        openssl.append((time.thread_time() - started) * 1000)
+    openssl_ms = statistics.median(openssl)
+
+    print(f"Kiosk PIN: one check (limber_kiosk_pin_verify_hash, as in the checking thread), median of "
+          f"{len(times['yescrypt'])} runs, CPU time (wall clock, which a shared machine inflates, in brackets)")
+    print(f"  yescrypt, {info['yescrypt-setting']} (libxcrypt cost 7, 64 MiB): {median['yescrypt-cpu']:.1f} ms "
+          f"({median['yescrypt']:.1f}), peak RSS {int(info['yescrypt-rss-kib']) / 1024:.0f} MiB "
+          f"(target {TARGET_PIN_CHECK_MS[0]}-{TARGET_PIN_CHECK_MS[1]} ms)")
+    print(f"  old PBKDF2-SHA256, 100,000 iterations, Limber's own code: {median['pbkdf2-cpu']:.1f} ms "
+          f"({median['pbkdf2']:.1f}); OpenSSL's, as an attacker would run it: {openssl_ms:.1f} ms, "
+          f"{median['pbkdf2-cpu'] / openssl_ms:.1f} attacker tries per kiosk try")
+    print(f"  the bounds, slower is a damaged hash: yescrypt cost 9 (256 MiB) {median['yescrypt-max-cpu']:.0f} ms, "
+          f"PBKDF2 1,000,000 iterations {median['pbkdf2-max-cpu']:.0f} ms")
+    met = TARGET_PIN_CHECK_MS[0] <= median["yescrypt-cpu"] <= TARGET_PIN_CHECK_MS[1]
+    print("  targets met" if met else "  TARGETS MISSED")
+    print(f"pin: yescrypt {median['yescrypt-cpu']:.1f} ms, old PBKDF2 {median['pbkdf2-cpu']:.1f} ms of CPU a check")
+    return 0 if met else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True)
@@ -195,9 +237,10 @@ def main():
                         help="'cairo' turns GL off; 'default' uses GTK's choice (Mesa's software GL under Xvfb). "
                         "The default is 'cairo' for the kiosk, whose frames under software GL take three times "
                         "as long, and 'default' otherwise")
-    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration", "kiosk"],
+    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration", "kiosk", "pin"],
                         help="'narration': play-to-sound latency and RSS while narrating; "
-                        "'kiosk': RSS over many narrated kiosk advances")
+                        "'kiosk': RSS over many narrated kiosk advances; 'pin': the time a kiosk PIN check takes")
+    parser.add_argument("--pin-runs", type=int, default=15, help="PIN checks of each kind (at least 5)")
     parser.add_argument("--narration-runs", type=int, default=25, help="narration runs (at least 20)")
     parser.add_argument("--advances", type=int, default=1000,
                         help=f"kiosk advances (more than {KIOSK_WARM_UP_ADVANCES})")
@@ -212,6 +255,10 @@ def main():
         parser.error(f"--advances must be more than {KIOSK_WARM_UP_ADVANCES}")
     if args.mode == "kiosk":
         return bench_kiosk(args)
+    if args.mode == "pin":
+        if args.pin_runs < 5:
+            parser.error("--pin-runs must be at least 5")
+        return bench_pin(args)
     if args.runs < 5:
         parser.error("--runs must be at least 5")
     if args.narration_runs < 20:

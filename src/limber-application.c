@@ -124,6 +124,7 @@ read_secret (const char *prompt)
   struct termios saved, quiet;
   char line[64] = "";
   char *newline;
+  char *secret;
 
   if (terminal)
     {
@@ -147,41 +148,46 @@ read_secret (const char *prompt)
   if (newline != NULL)
     *newline = '\0';
 
-  return g_strdup (line);
+  secret = g_strdup (line);
+  explicit_bzero (line, sizeof line);
+  return secret;
 }
 
 /* `limber --set-kiosk-pin`: asked twice, never on the command line, where
- * other users could read it. */
+ * other users could read it. Digits of any script count, and two spellings
+ * of the same digits are the same PIN. */
 static int
 set_kiosk_pin (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
-  g_autofree char *pin = NULL;
-  g_autofree char *again = NULL;
+  g_autoptr(LimberKioskPinSecret) typed = NULL;
+  g_autoptr(LimberKioskPinSecret) typed_again = NULL;
+  g_autoptr(LimberKioskPinSecret) pin = NULL;
+  g_autoptr(LimberKioskPinSecret) again = NULL;
   g_autofree char *prompt = NULL;
 
   /* Translators: %d and %d are the fewest and most digits of a PIN */
   prompt = g_strdup_printf (_("New clinic PIN (%d to %d digits): "), LIMBER_KIOSK_PIN_MIN_DIGITS,
                             LIMBER_KIOSK_PIN_MAX_DIGITS);
-  pin = read_secret (prompt);
-  again = read_secret (_("The same PIN again: "));
+  typed = read_secret (prompt);
+  typed_again = read_secret (_("The same PIN again: "));
+  pin = limber_kiosk_pin_normalize (typed);
+  again = limber_kiosk_pin_normalize (typed_again);
 
-  if (g_strcmp0 (pin, again) != 0)
+  if (g_strcmp0 (pin != NULL ? pin : typed, again != NULL ? again : typed_again) != 0)
     {
       g_printerr (_("The two PINs are not the same; the PIN was not changed.\n"));
       return EXIT_FAILURE;
     }
 
-  if (!limber_kiosk_pin_store (settings, pin, &error))
+  if (!limber_kiosk_pin_store (settings, typed, &error))
     {
       /* Translators: %s says what is wrong */
       g_printerr (_("The PIN was not changed: %s.\n"), error->message);
       return EXIT_FAILURE;
     }
 
-  explicit_bzero (pin, strlen (pin));
-  explicit_bzero (again, strlen (again));
   g_settings_sync ();
   g_print (_("The clinic PIN is set. Hold Ctrl+Alt+K for three seconds in the kiosk to enter it.\n"));
   return EXIT_SUCCESS;
