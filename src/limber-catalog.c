@@ -1451,18 +1451,12 @@ limber_catalog_new_from_file (GFile   *file,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *shown_name = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The path as it is (not a URI, whatever it holds), with nothing hidden. */
-  if (g_file_peek_path (file) != NULL)
-    shown_name = g_filename_display_name (g_file_peek_path (file));
-  else
-    shown_name = g_file_get_parse_name (file);
-  name = limber_untrusted_text_quote (shown_name, -1, G_MAXUINT);
+  name = limber_untrusted_text_quote_file (file);
 
   bytes = limber_small_file_load (file, MAX_CATALOG_SIZE, &local_error);
   if (bytes == NULL)

@@ -458,17 +458,12 @@ limber_plan_file_new_from_file (LimberCatalog  *catalog,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *shown_name = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_file_peek_path (file) != NULL)
-    shown_name = g_filename_display_name (g_file_peek_path (file));
-  else
-    shown_name = g_file_get_parse_name (file);
-  name = limber_untrusted_text_quote (shown_name, -1, G_MAXUINT);
+  name = limber_untrusted_text_quote_file (file);
 
   bytes = limber_small_file_load (file, LIMBER_PLAN_FILE_MAX_SIZE, &local_error);
   if (bytes == NULL)

@@ -141,3 +141,24 @@ limber_untrusted_text_quote (const char *text,
 
   return g_string_free (quoted, FALSE);
 }
+
+/**
+ * limber_untrusted_text_quote_file:
+ *
+ * Returns: (transfer full): the name of @file to show in a message: its path
+ *   as it is (not a URI, whatever it holds), in full, with nothing hidden
+ */
+char *
+limber_untrusted_text_quote_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (g_file_peek_path (file) != NULL)
+    name = g_filename_display_name (g_file_peek_path (file));
+  else
+    name = g_file_get_parse_name (file);
+
+  return limber_untrusted_text_quote (name, -1, G_MAXUINT);
+}

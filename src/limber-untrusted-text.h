@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +19,6 @@ char       *limber_untrusted_text_describe    (gunichar    character);
 char       *limber_untrusted_text_quote       (const char *text,
                                                gssize      length,
                                                guint       max_characters);
+char       *limber_untrusted_text_quote_file  (GFile      *file);
 
 G_END_DECLS

@@ -88,6 +88,19 @@ test_quote (void)
   g_assert_cmpstr (broken, ==, "caf\ufffd\ufffdx");
 }
 
+static void
+test_quote_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/srv/clinic & <co>\u202e\n/catalog.xml");
+  g_autoptr(GFile) resource = g_file_new_for_uri ("resource:///io/github/limberapp/Limber/style.css");
+  g_autofree char *name = limber_untrusted_text_quote_file (file);
+  g_autofree char *resource_name = limber_untrusted_text_quote_file (resource);
+
+  /* The path itself, not a URI with %20s, and all of it. */
+  g_assert_cmpstr (name, ==, "/srv/clinic & <co><U+202E> /catalog.xml");
+  g_assert_cmpstr (resource_name, ==, "resource:///io/github/limberapp/Limber/style.css");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +110,7 @@ main (int   argc,
   g_test_add_func ("/untrusted-text/find-hidden", test_find_hidden);
   g_test_add_func ("/untrusted-text/describe", test_describe);
   g_test_add_func ("/untrusted-text/quote", test_quote);
+  g_test_add_func ("/untrusted-text/quote-file", test_quote_file);
 
   return g_test_run ();
 }
