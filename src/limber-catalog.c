@@ -311,7 +311,7 @@ current_line (GMarkupParseContext *context)
   return column == 1 && line > 1 ? line - 1 : line;
 }
 
-static void
+static void G_GNUC_PRINTF (6, 0)
 set_error_valist (CatalogParser       *parser,
                   GError             **error,
                   int                  line,
