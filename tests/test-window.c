@@ -234,9 +234,32 @@ test_window_catalog_error_details (void)
   g_rmdir (dir);
 }
 
+static void
+close_dialog (GtkWidget *dialog)
+{
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  else
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+#endif
+}
+
+static guint
+count_labels_showing (GtkWidget  *widget,
+                      const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_labels_showing (child, text);
+
+  return n;
+}
+
 /* Text in a catalog that looks like markup is shown as it is written: on
- * the slide, in the window's title and in My Plan. As markup, "&" made the
- * title vanish and the <span> drew the summary at 90 pt. */
+ * the slide, in the window's title, in My Plan and in Follow-up Care. As
+ * markup, "&" made the title vanish and the <span> drew the summary at 90 pt. */
 static void
 test_window_catalog_text_is_plain (void)
 {
@@ -248,7 +271,8 @@ test_window_catalog_text_is_plain (void)
   LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   GtkWidget *dialog;
 
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (window), title));
+  /* The slide's title and the window's. */
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (window), title), ==, 2);
   g_assert_nonnull (find_label_showing (GTK_WIDGET (window), summary));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL));
@@ -257,12 +281,13 @@ test_window_catalog_text_is_plain (void)
   g_assert_nonnull (find_label_showing (dialog, summary));
   g_assert_null (find_label_showing (dialog, "Big & bold"));
 
-  if (GTK_IS_WINDOW (dialog))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-#if ADW_CHECK_VERSION (1, 5, 0)
-  else
-    adw_dialog_force_close (ADW_DIALOG (dialog));
-#endif
+  close_dialog (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up-care", NULL));
+  dialog = limber_window_get_follow_up_dialog (window);
+  g_assert_nonnull (find_label_showing (dialog, "Call 811 & ask for <i>triage</i>."));
+  close_dialog (dialog);
+
   close_window (window);
 }
 
