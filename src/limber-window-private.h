@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 AdwCarousel *limber_window_get_carousel         (LimberWindow *self);
 const char  *limber_window_get_visible_page     (LimberWindow *self);
+GtkWidget   *limber_window_get_error_page       (LimberWindow *self);
 GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
 GtkWidget   *limber_window_get_plan_dialog      (LimberWindow *self);
 const char  *limber_window_get_hidden_text      (LimberWindow *self);

@@ -54,6 +54,16 @@ struct _LimberWindow
   GtkLabel             *introduction_label;
   AdwCarousel          *carousel;
   AdwStatusPage        *error_page;
+  GtkWidget            *error_file_caption;
+  GtkLabel             *error_file_label;
+  GtkWidget            *error_line_caption;
+  GtkLabel             *error_line_label;
+  GtkWidget            *error_exercise_caption;
+  GtkLabel             *error_exercise_label;
+  GtkWidget            *error_field_caption;
+  GtkLabel             *error_field_label;
+  GtkWidget            *error_reason_caption;
+  GtkLabel             *error_reason_label;
   AdwStatusPage        *empty_page;
   GtkRevealer          *hidden_revealer;
   GtkLabel             *hidden_label;
@@ -917,6 +927,16 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, carousel);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_file_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_file_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_line_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_line_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_exercise_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_exercise_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_field_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_field_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_reason_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_reason_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_revealer);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_label);
@@ -997,19 +1017,45 @@ limber_window_get_plan (LimberWindow *self)
   return self->plan;
 }
 
+static void
+show_error_detail (GtkWidget  *caption,
+                   GtkLabel   *label,
+                   const char *text)
+{
+  gtk_widget_set_visible (caption, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
 /**
  * limber_window_show_catalog_error:
+ * @error: a #LimberCatalogError, whose file, line, exercise, field and
+ *   reason are shown each on its own, or any other error, whose message is
  *
- * Tells the person, in place of the slides, why there are none.
+ * Tells the person, in place of the slides, why there are none. All of it
+ * is plain text, whatever the file's name and contents hold.
  */
 void
 limber_window_show_catalog_error (LimberWindow *self,
                                   const GError *error)
 {
+  const char *reason;
+  g_autofree char *line = NULL;
+
   g_return_if_fail (LIMBER_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  adw_status_page_set_description (self->error_page, error->message);
+  reason = limber_catalog_error_get_reason (error);
+  if (limber_catalog_error_get_line (error) > 0)
+    line = g_strdup_printf ("%d", limber_catalog_error_get_line (error));
+
+  show_error_detail (self->error_file_caption, self->error_file_label, limber_catalog_error_get_file (error));
+  show_error_detail (self->error_line_caption, self->error_line_label, line);
+  show_error_detail (self->error_exercise_caption, self->error_exercise_label,
+                     limber_catalog_error_get_exercise (error));
+  show_error_detail (self->error_field_caption, self->error_field_label, limber_catalog_error_get_field (error));
+  show_error_detail (self->error_reason_caption, self->error_reason_label,
+                     reason != NULL ? reason : error->message);
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_actions (self);
@@ -1033,6 +1079,12 @@ const char *
 limber_window_get_visible_page (LimberWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+limber_window_get_error_page (LimberWindow *self)
+{
+  return GTK_WIDGET (self->error_page);
 }
 
 GtkWidget *

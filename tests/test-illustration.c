@@ -88,6 +88,30 @@ test_illustration_not_a_picture (void)
   g_assert_finalize_object (illustration);
 }
 
+/* A catalog may name any file of illustrations/ and nothing else
+ * (limber-catalog.c), so every one of them must be a picture that loads. */
+static void
+test_illustration_every_picture_loads (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (RESOURCE_BASE_PATH "/illustrations/", 0, NULL);
+
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length (names), >=, 6);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_BASE_PATH "/illustrations/", names[i], NULL);
+      LimberIllustration *illustration = g_object_ref_sink (LIMBER_ILLUSTRATION (limber_illustration_new ()));
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", path);
+      g_assert_true (limber_illustration_load_resource (illustration, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (limber_illustration_get_paintable (illustration)), >, 0);
+      g_assert_finalize_object (illustration);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +122,7 @@ main (int   argc,
   g_test_add_func ("/illustration/alternative-text", test_illustration_alternative_text);
   g_test_add_func ("/illustration/missing-resource", test_illustration_missing_resource);
   g_test_add_func ("/illustration/not-a-picture", test_illustration_not_a_picture);
+  g_test_add_func ("/illustration/every-picture-loads", test_illustration_every_picture_loads);
 
   return g_test_run ();
 }
