@@ -1,5 +1,7 @@
 /* test-application.c: the command line, run as a clinic's script would.
  *
+ * Every command is the real binary.
+ *
  * Copyright 2026 The Limber developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,17 +10,68 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "limber-kiosk-pin.h"
+#include "window-helpers.h"
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#define DCONF_SERVICE "/usr/libexec/dconf-service"
+#define SCHEMA_PATH "/io/github/limberapp/Limber/"
+
+/* What the plan files in tests/data/plans make of the plan. */
+static const char *valid_plan_hidden[] = { "midback-stretch", NULL };
+static const char *other_plan_hidden[] = { "wall-push-up", NULL };
+#define OTHER_PLAN "[Plan]\nversion=1\n\n[wall-push-up]\nshow=false\n"
+
 typedef struct
 {
+  char *dir;
   char *config_dir;
+  char *keyfile;
 } Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+limber_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "limber", NULL);
+}
+
+static char *
+plan_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "plans", name, NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  const char *argv[] = { "rm", "-rf", dir, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -26,52 +79,129 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->config_dir = g_dir_make_tmp ("limber-cli-XXXXXX", &error);
+  fixture->dir = g_dir_make_tmp ("limber-cli-XXXXXX", &error);
   g_assert_no_error (error);
+  fixture->config_dir = g_build_filename (fixture->dir, "config", NULL);
+  fixture->keyfile = g_build_filename (fixture->config_dir, "glib-2.0", "settings", "keyfile", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *keyfile = g_build_filename (fixture->config_dir, "glib-2.0", "settings", "keyfile", NULL);
-  g_autofree char *settings_dir = g_path_get_dirname (keyfile);
-  g_autofree char *glib_dir = g_path_get_dirname (settings_dir);
-
-  g_unlink (keyfile);
-  g_rmdir (settings_dir);
-  g_rmdir (glib_dir);
-  g_rmdir (fixture->config_dir);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
   g_free (fixture->config_dir);
+  g_free (fixture->keyfile);
 }
 
-/* Runs `limber ARGS…` with its settings in a keyfile of its own. */
-static int
-run_limber (Fixture     *fixture,
-            const char  *arg1,
-            const char  *arg2,
-            char       **out_stdout,
-            char       **out_stderr)
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  g_autofree char *limber = g_test_build_filename (G_TEST_BUILT, "..", "src", "limber", NULL);
-  const char *argv[] = { limber, arg1, arg2, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
+  Run *run = user_data;
+  GSubprocess *process = G_SUBPROCESS (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *ignored_stdout = NULL;
-  g_autofree char *ignored_stderr = NULL;
-  int status;
 
-  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
-  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", fixture->config_dir, TRUE);
-
-  /* Captured even when unused: the test's own stdout is its TAP report. */
-  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                out_stdout != NULL ? out_stdout : &ignored_stdout,
-                out_stderr != NULL ? out_stderr : &ignored_stderr,
-                &status, &error);
+  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
 
-  return status;
+static gboolean
+has_output (gpointer data)
+{
+  return ((Run *) data)->out != NULL;
+}
+
+/* A subprocess that ends with this test, whatever becomes of the test. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocessLauncher *
+launcher_new (GSubprocessFlags    flags,
+              const char * const *env)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  /* NAME=VALUE sets NAME, NAME= takes it away. */
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1][0] != '\0')
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+    }
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+
+  return launcher;
+}
+
+/* Runs @argv with @env added to this test's environment, in @cwd (or here),
+ * and waits for it while the main context turns: a primary instance in this
+ * process answers it meanwhile. */
+static void
+run_in (const char         *cwd,
+        const char * const *argv,
+        const char * const *env,
+        Run                *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                          G_SUBPROCESS_FLAGS_STDERR_PIPE, env);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_clear (run);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, run);
+  wait_until (has_output, run, argv[0]);
+  g_test_message ("%s %s → %d\nstdout: %s\nstderr: %s", argv[0], argv[1] != NULL ? argv[1] : "",
+                  run->status, run->out, run->err);
+}
+
+static void
+run (const char * const *argv,
+     const char * const *env,
+     Run                *result)
+{
+  run_in (NULL, argv, env, result);
+}
+
+/* `limber ARGS…` (up to three) with @env. */
+static void
+run_limber_with (const char * const *env,
+                 const char         *arg1,
+                 const char         *arg2,
+                 const char         *arg3,
+                 Run                *result)
+{
+  g_autofree char *limber = limber_path ();
+  const char *argv[] = { limber, arg1, arg2, arg3, NULL };
+
+  run (argv, env, result);
+}
+
+/* `limber ARGS…` with its settings in a keyfile of its own. */
+static void
+run_limber (Fixture    *fixture,
+            const char *arg1,
+            const char *arg2,
+            Run        *result)
+{
+  g_autofree char *config = g_strconcat ("XDG_CONFIG_HOME=", fixture->config_dir, NULL);
+  const char *env[] = { "GSETTINGS_BACKEND=keyfile", config, NULL };
+
+  run_limber_with (env, arg1, arg2, NULL, result);
 }
 
 /* `limber --set-kiosk-pin` with @input on its standard input, as a script would. */
@@ -80,7 +210,7 @@ set_kiosk_pin (Fixture     *fixture,
                const char  *input,
                char       **out_stderr)
 {
-  g_autofree char *limber = g_test_build_filename (G_TEST_BUILT, "..", "src", "limber", NULL);
+  g_autofree char *limber = limber_path ();
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -101,32 +231,47 @@ set_kiosk_pin (Fixture     *fixture,
 static GSettings *
 read_settings (Fixture *fixture)
 {
-  g_autofree char *keyfile = g_build_filename (fixture->config_dir, "glib-2.0", "settings", "keyfile", NULL);
-  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (keyfile, "/", NULL);
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (fixture->keyfile, "/", NULL);
 
   return g_settings_new_with_backend (APPLICATION_ID, backend);
+}
+
+static void
+assert_hidden (GSettings          *settings,
+               const char * const *expected)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (settings, "hidden-exercises");
+
+  g_assert_cmpstrv (hidden, expected);
+}
+
+static char *
+write_other_plan (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "other.plan", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, OTHER_PLAN, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
 }
 
 static void
 test_import_plan (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *plan = g_test_build_filename (G_TEST_DIST, "data", "plans", "valid.plan", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  g_autofree char *plan = plan_path ("valid.plan");
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) hidden = NULL;
   g_autoptr(GVariant) holds = NULL;
+  g_auto(Run) result = { 0 };
   guint32 hold = 0;
 
-  g_spawn_check_wait_status (run_limber (fixture, "--import-plan", plan, &out, &err), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (out, "Imported the plan"));
+  run_limber (fixture, "--import-plan", plan, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_nonnull (strstr (result.out, "Imported the plan"));
 
   settings = read_settings (fixture);
-  hidden = g_settings_get_strv (settings, "hidden-exercises");
-  g_assert_cmpstrv (hidden, ((const char *[]) { "midback-stretch", NULL }));
+  assert_hidden (settings, valid_plan_hidden);
   holds = g_settings_get_value (settings, "prescribed-holds");
   g_assert_true (g_variant_lookup (holds, "rhomboid-stretch", "u", &hold));
   g_assert_cmpuint (hold, ==, 20);
@@ -136,36 +281,32 @@ static void
 test_import_bad_plan (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "plans", "valid.plan", NULL);
-  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "plans", "duplicate-key.plan", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  g_autofree char *good = plan_path ("valid.plan");
+  g_autofree char *bad = plan_path ("duplicate-key.plan");
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) hidden = NULL;
+  g_auto(Run) result = { 0 };
 
-  g_spawn_check_wait_status (run_limber (fixture, "--import-plan", good, NULL, NULL), &error);
-  g_assert_no_error (error);
+  run_limber (fixture, "--import-plan", good, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
 
-  g_assert_false (g_spawn_check_wait_status (run_limber (fixture, "--import-plan", bad, &out, &err), NULL));
-  g_assert_nonnull (strstr (err, "was not imported: Line 5: “hold” appears twice"));
+  run_limber (fixture, "--import-plan", bad, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "was not imported: Line 5: “hold” appears twice"));
 
   /* The plan from before is untouched. */
   settings = read_settings (fixture);
-  hidden = g_settings_get_strv (settings, "hidden-exercises");
-  g_assert_cmpstrv (hidden, ((const char *[]) { "midback-stretch", NULL }));
+  assert_hidden (settings, valid_plan_hidden);
 }
 
 static void
 test_version (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto(Run) result = { 0 };
 
-  g_spawn_check_wait_status (run_limber (fixture, "--version", NULL, &out, NULL), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, "Limber " PACKAGE_VERSION "\n");
+  run_limber (fixture, "--version", NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_cmpstr (result.out, ==, "Limber " PACKAGE_VERSION "\n");
 }
 
 static void
@@ -174,7 +315,6 @@ test_set_kiosk_pin (Fixture       *fixture,
 {
   g_autofree char *err = NULL;
   g_autofree char *stored = NULL;
-  g_autofree char *keyfile_path = g_build_filename (fixture->config_dir, "glib-2.0", "settings", "keyfile", NULL);
   g_autofree char *keyfile = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(LimberKioskPin) pin = NULL;
@@ -182,7 +322,7 @@ test_set_kiosk_pin (Fixture       *fixture,
   g_assert_true (set_kiosk_pin (fixture, "735100\n735100\n", NULL));
 
   /* Nowhere in the settings as it was typed. */
-  g_assert_true (g_file_get_contents (keyfile_path, &keyfile, NULL, NULL));
+  g_assert_true (g_file_get_contents (fixture->keyfile, &keyfile, NULL, NULL));
   g_assert_null (strstr (keyfile, "735100"));
 
   settings = read_settings (fixture);
@@ -205,6 +345,351 @@ test_set_kiosk_pin (Fixture       *fixture,
   g_assert_cmpint (limber_kiosk_pin_check (pin, "735100"), ==, LIMBER_KIOSK_PIN_ACCEPTED);
 }
 
+/* --- Settings that cannot be stored -------------------------------------- */
+
+/* Root ignores file permissions, but not a read-only mount: @argv runs with
+ * @dir mounted read-only over itself, in a mount namespace of its own that
+ * nothing else sees. */
+static GStrv
+read_only_argv (const char         *dir,
+                const char * const *argv)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add_many (builder, "unshare", "--mount", "--propagation", "private", "--",
+                           "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" || exit 77; exec \"$@\"", dir, NULL);
+  g_strv_builder_addv (builder, (const char **) argv);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+can_mount_read_only (Fixture *fixture)
+{
+  const char *argv[] = { "true", NULL };
+  g_auto(GStrv) probe = read_only_argv (fixture->dir, argv);
+  g_auto(Run) result = { 0 };
+
+  run ((const char * const *) probe, NULL, &result);
+  if (result.status == 0)
+    return TRUE;
+
+  g_test_skip ("a private read-only mount needs root or CAP_SYS_ADMIN, which this machine does not give");
+  return FALSE;
+}
+
+static void
+add_variable (GStrvBuilder *builder,
+              const char   *name,
+              const char   *value)
+{
+  g_autofree char *variable = g_strconcat (name, "=", value, NULL);
+
+  g_strv_builder_add (builder, variable);
+}
+
+/* The keyfile backend's environment, without fatal warnings where GLib's own
+ * backend warns (as it does when it cannot write). */
+static GStrv
+keyfile_env (const char *config_dir,
+             gboolean    glib_warns)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, "GSETTINGS_BACKEND=keyfile");
+  add_variable (builder, "XDG_CONFIG_HOME", config_dir);
+  if (glib_warns)
+    g_strv_builder_add (builder, "G_DEBUG=");
+  return g_strv_builder_end (builder);
+}
+
+/* A plan imported, then @path imported with @argv_wrap's read-only folder:
+ * refused with @message, the keyfile as it was. */
+static void
+assert_keyfile_import_refused (Fixture    *fixture,
+                               const char *read_only,
+                               gboolean    glib_warns,
+                               const char *message)
+{
+  g_autofree char *limber = limber_path ();
+  g_autofree char *other = write_other_plan (fixture);
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) env = keyfile_env (fixture->config_dir, glib_warns);
+  const char *argv[] = { limber, "--import-plan", plan, NULL };
+  g_auto(GStrv) read_only_import = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(Run) result = { 0 };
+
+  run_limber (fixture, "--import-plan", other, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_true (g_file_get_contents (fixture->keyfile, &before, NULL, NULL));
+
+  read_only_import = read_only_argv (read_only, argv);
+  run ((const char * const *) read_only_import, (const char * const *) env, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_null (strstr (result.out, "Imported"));
+  g_assert_nonnull (strstr (result.err, "was not imported: "));
+  g_assert_nonnull (strstr (result.err, message));
+  g_assert_null (strstr (result.err, "clinic"));
+
+  g_assert_true (g_file_get_contents (fixture->keyfile, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  settings = read_settings (fixture);
+  assert_hidden (settings, other_plan_hidden);
+}
+
+/* The folder read-only: the keyfile backend calls every key unwritable,
+ * which is not a clinic's lock. */
+static void
+test_import_keyfile_read_only_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->keyfile);
+
+  if (can_mount_read_only (fixture))
+    assert_keyfile_import_refused (fixture, folder, FALSE, "the settings storage does not accept changes");
+}
+
+/* The file read-only in a writable folder: the backend takes the change in
+ * memory and fails to write it. */
+static void
+test_import_keyfile_read_only_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  if (can_mount_read_only (fixture))
+    assert_keyfile_import_refused (fixture, fixture->keyfile, TRUE, "could not save its settings");
+}
+
+/* XDG_CONFIG_HOME under a regular file: no folder can be made there. */
+static void
+test_import_keyfile_under_a_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_autofree char *config = g_build_filename (file, "config", NULL);
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) env = keyfile_env (config, TRUE);
+  g_auto(Run) result = { 0 };
+
+  g_assert_true (g_file_set_contents (file, "a file\n", -1, NULL));
+  run_limber_with ((const char * const *) env, "--import-plan", plan, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "was not imported: Limber cannot save settings on this computer"));
+  g_assert_null (strstr (result.err, "clinic"));
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a file\n");
+}
+
+/* dconf: the user's database in @fixture, then a clinic's database that
+ * locks the plan's keys and hides the wall push-up, compiled by the real
+ * dconf. Returns the environment that reads them. */
+static GStrv
+dconf_env (Fixture  *fixture,
+           gboolean  clinic)
+{
+  g_autofree char *runtime = g_build_filename (fixture->dir, "runtime", NULL);
+  g_autofree char *profile = g_build_filename (fixture->dir, "profile", NULL);
+  g_autofree char *clinic_db = g_build_filename (fixture->dir, "clinic", NULL);
+  g_autofree char *clinic_dir = g_build_filename (fixture->dir, "clinic.d", NULL);
+  g_autofree char *locks_dir = g_build_filename (clinic_dir, "locks", NULL);
+  g_autofree char *keys = g_build_filename (clinic_dir, "00-clinic", NULL);
+  g_autofree char *locks = g_build_filename (locks_dir, "00-clinic", NULL);
+  g_autofree char *profile_text = g_strdup_printf ("user-db:user\n%s%s\n", clinic ? "file-db:" : "",
+                                                   clinic ? clinic_db : "");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->config_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (profile, profile_text, -1, NULL));
+  if (clinic)
+    {
+      const char *compile[] = { "dconf", "compile", clinic_db, clinic_dir, NULL };
+      g_auto(Run) result = { 0 };
+
+      g_assert_cmpint (g_mkdir_with_parents (locks_dir, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (keys, "[io/github/limberapp/Limber]\n"
+                                                "hidden-exercises=['wall-push-up']\n", -1, NULL));
+      g_assert_true (g_file_set_contents (locks, SCHEMA_PATH "hidden-exercises\n"
+                                                 SCHEMA_PATH "prescribed-holds\n"
+                                                 SCHEMA_PATH "prescribed-repetitions\n", -1, NULL));
+      run (compile, NULL, &result);
+      g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+    }
+
+  g_strv_builder_add (builder, "GSETTINGS_BACKEND=dconf");
+  add_variable (builder, "DCONF_PROFILE", profile);
+  add_variable (builder, "XDG_CONFIG_HOME", fixture->config_dir);
+  add_variable (builder, "XDG_RUNTIME_DIR", runtime);
+  return g_strv_builder_end (builder);
+}
+
+/* For what no main loop source announces: another process's doing. */
+static void
+poll_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+}
+
+static gboolean
+name_has_owner (GDBusConnection *bus,
+                const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+typedef struct
+{
+  GDBusConnection *bus;
+  const char      *name;
+  gboolean         owned;
+} BusName;
+
+static gboolean
+bus_name_is (gpointer data)
+{
+  BusName *name = data;
+
+  return name_has_owner (name->bus, name->name) == name->owned;
+}
+
+static void
+wait_for_bus_name (GDBusConnection *bus,
+                   const char      *name,
+                   gboolean         owned)
+{
+  BusName wanted = { bus, name, owned };
+
+  poll_until (bus_name_is, &wanted, owned ? name : "a bus name to go");
+}
+
+/* This test's own dconf-service, with @env's folders: the session bus would
+ * otherwise start one with its own. Over @read_only_dir, if given. */
+static GSubprocess *
+start_dconf_service (const char * const *env,
+                     const char         *read_only_dir)
+{
+  const char *argv[] = { DCONF_SERVICE, NULL };
+  g_auto(GStrv) read_only = read_only_dir != NULL ? read_only_argv (read_only_dir, argv) : NULL;
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (G_SUBPROCESS_FLAGS_NONE, env);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *service;
+
+  g_assert_false (name_has_owner (bus, "ca.desrt.dconf"));
+  service = g_subprocess_launcher_spawnv (launcher, read_only != NULL ? (const char * const *) read_only : argv,
+                                          &error);
+  g_assert_no_error (error);
+  wait_for_bus_name (bus, "ca.desrt.dconf", TRUE);
+  return service;
+}
+
+static void
+stop_dconf_service (GSubprocess *service)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_subprocess_send_signal (service, SIGTERM);
+  g_subprocess_wait (service, NULL, NULL);
+  wait_for_bus_name (bus, "ca.desrt.dconf", FALSE);
+  g_object_unref (service);
+}
+
+static void
+assert_dconf_hidden (const char * const *env,
+                     const char         *expected)
+{
+  const char *argv[] = { "gsettings", "get", APPLICATION_ID, "hidden-exercises", NULL };
+  g_auto(Run) result = { 0 };
+
+  run (argv, env, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_cmpstr (g_strstrip (result.out), ==, expected);
+}
+
+/* dconf-service cannot write the user's database: dconf only logs it. */
+static void
+test_import_dconf_read_only (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *other = NULL;
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_autofree char *database = g_build_filename (fixture->config_dir, "dconf", NULL);
+  g_autofree char *database_file = g_build_filename (database, "user", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GStrvBuilder) warning_env = g_strv_builder_new ();
+  g_auto(GStrv) failing_env = NULL;
+  g_auto(Run) result = { 0 };
+  GSubprocess *service;
+
+  if (!can_mount_read_only (fixture))
+    return;
+
+  other = write_other_plan (fixture);
+  env = dconf_env (fixture, FALSE);
+  service = start_dconf_service ((const char * const *) env, NULL);
+  run_limber_with ((const char * const *) env, "--import-plan", other, NULL, &result);
+  stop_dconf_service (service);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_nonnull (strstr (result.out, "Imported the plan"));
+  assert_dconf_hidden ((const char * const *) env, "['wall-push-up']");
+  g_assert_true (g_file_get_contents (database_file, &before, NULL, NULL));
+
+  /* dconf's "failed to commit changes" is a warning of its own. */
+  g_strv_builder_addv (warning_env, (const char **) env);
+  g_strv_builder_add (warning_env, "G_DEBUG=");
+  failing_env = g_strv_builder_end (warning_env);
+  service = start_dconf_service ((const char * const *) env, database);
+  run_limber_with ((const char * const *) failing_env, "--import-plan", plan, NULL, &result);
+  stop_dconf_service (service);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_null (strstr (result.out, "Imported"));
+  g_assert_nonnull (strstr (result.err, "was not imported: Limber could not save its settings on this "
+                                        "computer (the settings storage reported an error), so nothing was "
+                                        "changed"));
+
+  assert_dconf_hidden ((const char * const *) env, "['wall-push-up']");
+  g_assert_true (g_file_get_contents (database_file, &after, NULL, NULL));
+  g_assert_true (g_strcmp0 (before, after) == 0);
+}
+
+/* A clinic's lock is named as one, and needs no dconf-service to refuse. */
+static void
+test_import_dconf_locked (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_auto(GStrv) env = dconf_env (fixture, TRUE);
+  g_auto(Run) result = { 0 };
+
+  run_limber_with ((const char * const *) env, "--import-plan", plan, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "was not imported: Your clinic has set this part of the plan"));
+  assert_dconf_hidden ((const char * const *) env, "['wall-push-up']");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +700,17 @@ main (int   argc,
   g_test_add ("/application/import-bad-plan", Fixture, NULL, fixture_set_up, test_import_bad_plan, fixture_tear_down);
   g_test_add ("/application/set-kiosk-pin", Fixture, NULL, fixture_set_up, test_set_kiosk_pin, fixture_tear_down);
   g_test_add ("/application/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
+
+  g_test_add ("/application/not-stored/keyfile-read-only-folder", Fixture, NULL, fixture_set_up,
+              test_import_keyfile_read_only_folder, fixture_tear_down);
+  g_test_add ("/application/not-stored/keyfile-read-only-file", Fixture, NULL, fixture_set_up,
+              test_import_keyfile_read_only_file, fixture_tear_down);
+  g_test_add ("/application/not-stored/keyfile-under-a-file", Fixture, NULL, fixture_set_up,
+              test_import_keyfile_under_a_file, fixture_tear_down);
+  g_test_add ("/application/not-stored/dconf-read-only", Fixture, NULL, fixture_set_up,
+              test_import_dconf_read_only, fixture_tear_down);
+  g_test_add ("/application/not-stored/dconf-locked", Fixture, NULL, fixture_set_up,
+              test_import_dconf_locked, fixture_tear_down);
 
   return g_test_run ();
 }
