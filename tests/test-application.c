@@ -1,6 +1,9 @@
 /* test-application.c: the command line, run as a clinic's script would.
  *
- * Every command is the real binary.
+ * Every command is the real binary. Where a running instance has to be
+ * looked at, the primary instance is Limber's own application class, run
+ * with the same command line in a test subprocess (a fresh process each
+ * time), so that its window can be checked as tests/test-kiosk.c does.
  *
  * Copyright 2026 The Limber developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,13 +11,17 @@
 
 #include "limber-config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <X11/keysym.h>
 
+#include "limber-kiosk-guard-private.h"
 #include "limber-kiosk-pin.h"
+#include "limber-window-private.h"
 #include "window-helpers.h"
 
 #define G_SETTINGS_ENABLE_BACKEND
@@ -22,6 +29,8 @@
 
 #define DCONF_SERVICE "/usr/libexec/dconf-service"
 #define SCHEMA_PATH "/io/github/limberapp/Limber/"
+/* A guard against a hang, not a performance target. */
+#define SUBPROCESS_TIMEOUT_US (120 * G_USEC_PER_SEC)
 
 /* What the plan files in tests/data/plans make of the plan. */
 static const char *valid_plan_hidden[] = { "midback-stretch", NULL };
@@ -61,6 +70,12 @@ static char *
 plan_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "plans", name, NULL);
+}
+
+static char *
+catalog_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "catalogs", name, NULL);
 }
 
 static void
@@ -307,6 +322,25 @@ test_version (Fixture       *fixture,
   run_limber (fixture, "--version", NULL, &result);
   g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
   g_assert_cmpstr (result.out, ==, "Limber " PACKAGE_VERSION "\n");
+}
+
+/* Command lines no instance could carry out are refused before any window. */
+static void
+test_refused_command_lines (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_auto(Run) result = { 0 };
+
+  run_limber (fixture, plan, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "Limber does not open “"));
+  g_assert_nonnull (strstr (result.err, "--import-plan FILE"));
+
+  run_limber_with (NULL, "--kiosk", "--import-plan", plan, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "cannot go with --kiosk"));
+  g_assert_false (g_file_test (fixture->keyfile, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -690,6 +724,522 @@ test_import_dconf_locked (Fixture       *fixture,
   assert_dconf_hidden ((const char * const *) env, "['wall-push-up']");
 }
 
+/* --- A running instance --------------------------------------------------- */
+
+typedef void (*PrimaryCheck) (LimberApplication *application,
+                              gconstpointer      data);
+
+typedef struct
+{
+  LimberApplication *application;
+  PrimaryCheck       check;
+  gconstpointer      data;
+  gboolean           checked;
+} Primary;
+
+static LimberWindow *
+find_window (LimberApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (LIMBER_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static guint
+n_visible_windows (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    n += gtk_widget_get_visible (l->data);
+
+  return n;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
+}
+
+static void
+on_primary_running (gpointer user_data)
+{
+  Primary *primary = user_data;
+
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (primary->application)));
+  primary->check (primary->application, primary->data);
+  primary->checked = TRUE;
+  /* A kiosk refuses to close and has no quit action left. */
+  destroy_all_windows ();
+  g_application_quit (G_APPLICATION (primary->application));
+}
+
+/* Limber's application class as the primary instance, in this process, with
+ * @args as its command line; @check runs once it runs. Returns its exit
+ * status: GLib makes it 0 once a window has run, whatever the command line
+ * said, so a first instance's errors are its messages. */
+static int
+run_primary (const char * const *args,
+             PrimaryCheck        check,
+             gconstpointer       data)
+{
+  g_autoptr(LimberApplication) application = limber_application_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  Primary primary = { application, check, data, FALSE };
+  int status;
+
+  g_ptr_array_add (argv, (char *) "limber");
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_idle_add_once (on_primary_running, &primary);
+  status = g_application_run (G_APPLICATION (application), argv->len - 1, (char **) argv->pdata);
+
+  g_assert_true (primary.checked);
+  return status;
+}
+
+/* Each primary instance in a process of its own: a fresh GTK, and the bus
+ * name given back when it ends. */
+static void
+run_in_subprocess (void)
+{
+  g_test_trap_subprocess (NULL, SUBPROCESS_TIMEOUT_US, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+on_waited (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_fullscreen (gpointer data)
+{
+  return gtk_window_is_fullscreen (GTK_WINDOW (data));
+}
+
+/* What tests/test-kiosk.c checks of a kiosk, and the keys that opened About
+ * and quit a kiosk whose catalog failed. */
+static void
+assert_locked (LimberApplication *application,
+               LimberWindow      *window)
+{
+  static const KeySym keys[][3] = {
+    { XK_Control_L, XK_q, NoSymbol }, { XK_F10, NoSymbol }, { XK_Control_L, XK_comma, NoSymbol },
+    { XK_Alt_L, XK_F4, NoSymbol }, { XK_Escape, NoSymbol },
+  };
+
+  g_assert_true (limber_window_get_kiosk (window));
+  wait_until (is_fullscreen, window, "the kiosk to be fullscreen");
+  focus_window (window);
+  g_assert_false (gtk_widget_get_visible (limber_window_get_header_bar (window)));
+  g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
+  g_assert_nonnull (limber_window_get_kiosk_guard (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "quit"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "about"));
+  g_assert_cmpuint (n_visible_windows (), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      press_keys (window, keys[i]);
+      spin_for (150);
+      g_assert_nonnull (window);
+      g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+      g_assert_cmpuint (n_visible_windows (), ==, 1);
+      g_assert_null (limber_window_get_plan_dialog (window));
+    }
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+}
+
+static void
+set_kiosk_mode_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_boolean (settings, "kiosk-mode", TRUE);
+}
+
+static gboolean
+unlock_shown (gpointer data)
+{
+  return gtk_widget_get_visible (limber_kiosk_guard_get_unlock (data));
+}
+
+/* A catalog that does not load, in a kiosk: its error, in the locked kiosk,
+ * which the clinic's chord still leaves. */
+static void
+check_error_in_kiosk (LimberApplication *application,
+                      gconstpointer      data)
+{
+  static const KeySym chord[] = { XK_Control_L, XK_Alt_L, XK_k, NoSymbol };
+  LimberWindow *window = find_window (application);
+  LimberKioskGuard *guard;
+
+  g_assert_nonnull (window);
+  g_assert_null (limber_window_get_plan (window));
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
+  assert_locked (application, window);
+
+  guard = limber_window_get_kiosk_guard (window);
+  limber_kiosk_guard_set_time_scale (guard, 0.1);
+  hold_keys (window, chord, TRUE);
+  wait_until (unlock_shown, guard, "the long-pressed chord to ask for the PIN");
+  hold_keys (window, chord, FALSE);
+  press_keys (window, (const KeySym[]) { XK_Escape, NoSymbol });
+  spin_for (50);
+  g_assert_false (unlock_shown (guard));
+  g_assert_true (limber_window_get_kiosk (window));
+}
+
+static void
+test_fail_closed_missing_catalog (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *args[] = { "--kiosk", "--catalog", "/nonexistent/clinic.catalog.xml", NULL };
+
+      g_assert_cmpint (run_primary (args, check_error_in_kiosk, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+  g_test_trap_assert_stderr ("*The exercises could not be loaded: *“/nonexistent/clinic.catalog.xml”*");
+}
+
+static void
+test_fail_closed_malformed_catalog (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *catalog = catalog_path ("truncated.catalog.xml");
+      const char *args[] = { "--kiosk", "--catalog", catalog, NULL };
+
+      g_assert_cmpint (run_primary (args, check_error_in_kiosk, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+  g_test_trap_assert_stderr ("*The exercises could not be loaded: *");
+}
+
+/* Kiosk mode from the setting, as a clinic's dconf sets it. */
+static void
+test_fail_closed_empty_catalog (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *catalog = catalog_path ("empty.catalog.xml");
+      const char *args[] = { "--catalog", catalog, NULL };
+
+      set_kiosk_mode_setting ();
+      g_assert_cmpint (run_primary (args, check_error_in_kiosk, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+  g_test_trap_assert_stderr ("*The exercises could not be loaded: *empty*");
+}
+
+static void
+check_empty_plan_in_kiosk (LimberApplication *application,
+                           gconstpointer      data)
+{
+  LimberWindow *window = find_window (application);
+
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "empty");
+  assert_locked (application, window);
+}
+
+/* A plan that hides every exercise: no way out through "Open My Plan". */
+static void
+test_fail_closed_empty_plan (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_auto(GStrv) hidden = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+        {
+          g_autoptr(LimberExercise) exercise = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+
+          g_strv_builder_add (ids, limber_exercise_get_id (exercise));
+        }
+      hidden = g_strv_builder_end (ids);
+      g_settings_set_strv (settings, "hidden-exercises", (const char * const *) hidden);
+      set_kiosk_mode_setting ();
+      g_assert_cmpint (run_primary (NULL, check_empty_plan_in_kiosk, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
+/* `limber ARGS…` from another process, while this one is the primary. */
+static void
+run_second_instance (const char * const *env,
+                     const char         *arg1,
+                     const char         *arg2,
+                     const char         *arg3,
+                     Run                *result)
+{
+  run_limber_with (env, arg1, arg2, arg3, result);
+}
+
+static gboolean
+has_two_windows (gpointer data)
+{
+  return n_visible_windows () == 2;
+}
+
+static void
+check_second_kiosk (LimberApplication *application,
+                    gconstpointer      data)
+{
+  LimberWindow *window = find_window (application);
+  g_auto(Run) result = { 0 };
+
+  g_assert_false (limber_window_get_kiosk (window));
+  g_assert_true (gtk_widget_get_visible (limber_window_get_header_bar (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  wait_until (has_two_windows, NULL, "About to open");
+
+  run_second_instance (NULL, "--kiosk", NULL, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (find_window (application) == window);
+  assert_locked (application, window);
+}
+
+/* --kiosk given to a second instance turns the first into the kiosk, and
+ * About, open until then, goes. */
+static void
+test_second_instance_kiosk (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (run_primary (NULL, check_second_kiosk, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
+static void
+on_changed (guint *count)
+{
+  (*count)++;
+}
+
+static void
+check_second_import (LimberApplication *application,
+                     gconstpointer      data)
+{
+  LimberWindow *window = find_window (application);
+  LimberPlan *plan = limber_window_get_plan (window);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *plans = g_test_build_filename (G_TEST_DIST, "data", "plans", NULL);
+  g_autofree char *limber = limber_path ();
+  g_autofree char *dir = g_dir_make_tmp ("limber-second-XXXXXX", NULL);
+  g_autofree char *config = g_strconcat ("XDG_CONFIG_HOME=", dir, NULL);
+  g_autofree char *own_settings = g_build_filename (dir, "glib-2.0", NULL);
+  /* Settings of its own: if this process wrote the plan, they would show it. */
+  const char *env[] = { "GSETTINGS_BACKEND=keyfile", config, NULL };
+  const char *import_valid[] = { limber, "--import-plan", "valid.plan", NULL };
+  const char *import_bad[] = { limber, "--import-plan", "duplicate-key.plan", NULL };
+  g_auto(Run) result = { 0 };
+  guint n_changes = 0;
+
+  g_signal_connect_swapped (settings, "changed::hidden-exercises", G_CALLBACK (on_changed), &n_changes);
+
+  /* A path relative to the caller's folder, not the primary's. */
+  run_in (plans, import_valid, env, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_cmpstr (result.out, ==, "Imported the plan “valid.plan”.\n");
+  g_assert_cmpstr (result.err, ==, "");
+  assert_hidden (settings, valid_plan_hidden);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (limber_plan_get_shown_exercises (plan)), ==, 5);
+  g_assert_false (g_file_test (own_settings, G_FILE_TEST_EXISTS));
+
+  run_in (plans, import_bad, env, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_nonnull (strstr (result.err, "The plan “duplicate-key.plan” was not imported: Line 5: “hold” appears twice"));
+  assert_hidden (settings, valid_plan_hidden);
+  g_assert_cmpuint (n_changes, ==, 1);
+
+  g_assert_false (limber_window_get_kiosk (window));
+  remove_tree (dir);
+}
+
+/* --import-plan given to a second instance is applied once, by the first,
+ * which owns the plan; its answer reaches the caller. */
+static void
+test_second_instance_import (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (run_primary (NULL, check_second_import, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
+static void
+check_second_import_locked (LimberApplication *application,
+                            gconstpointer      data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *plan = plan_path ("valid.plan");
+  g_autofree char *dir = g_dir_make_tmp ("limber-second-XXXXXX", NULL);
+  g_autofree char *config = g_strconcat ("XDG_CONFIG_HOME=", dir, NULL);
+  /* Settings of its own that take the plan: only the primary's lock refuses it. */
+  const char *env[] = { "GSETTINGS_BACKEND=keyfile", config, NULL };
+  g_auto(Run) result = { 0 };
+
+  run_second_instance (env, "--import-plan", plan, NULL, &result);
+  remove_tree (dir);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "was not imported: Your clinic has set this part of the plan"));
+  assert_hidden (settings, other_plan_hidden);
+}
+
+/* The primary's own settings are locked by a clinic: the caller hears it. */
+static void
+test_second_instance_import_locked (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_auto(GStrv) env = dconf_env (fixture, TRUE);
+
+      for (guint i = 0; env[i] != NULL; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+          g_setenv (pair[0], pair[1], TRUE);
+        }
+      g_assert_cmpint (run_primary (NULL, check_second_import_locked, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
+static void
+check_second_catalog (LimberApplication *application,
+                      gconstpointer      data)
+{
+  LimberWindow *window = find_window (application);
+  LimberWindow *first = window;
+  g_autofree char *minimal = catalog_path ("valid-minimal.catalog.xml");
+  g_autofree char *truncated = catalog_path ("truncated.catalog.xml");
+  g_auto(Run) result = { 0 };
+
+  assert_locked (application, window);
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  /* Made again on the new catalog, and a kiosk still. */
+  run_second_instance (NULL, "--catalog", minimal, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_null (first);
+  window = find_window (application);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (limber_plan_get_catalog (limber_window_get_plan (window)))),
+                    ==, 1);
+  assert_locked (application, window);
+
+  /* A catalog that does not load changes nothing. */
+  run_second_instance (NULL, "--catalog", truncated, NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "The exercises could not be loaded: "));
+  g_assert_nonnull (strstr (result.err, "Limber goes on showing the exercises it had."));
+  g_assert_true (find_window (application) == window);
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "exercises");
+  assert_locked (application, window);
+
+  run_second_instance (NULL, "--catalog", "/nonexistent/clinic.catalog.xml", NULL, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "“/nonexistent/clinic.catalog.xml”"));
+  g_assert_true (find_window (application) == window);
+  assert_locked (application, window);
+}
+
+/* --catalog given to a second instance: the running kiosk shows it, locked. */
+static void
+test_second_instance_catalog (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *args[] = { "--kiosk", NULL };
+
+      g_assert_cmpint (run_primary (args, check_second_catalog, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
+static void
+check_second_kiosk_bad_catalog (LimberApplication *application,
+                                gconstpointer      data)
+{
+  LimberWindow *window = find_window (application);
+  LimberPlan *plan = limber_window_get_plan (window);
+  g_autofree char *truncated = catalog_path ("truncated.catalog.xml");
+  g_auto(Run) result = { 0 };
+
+  run_second_instance (NULL, "--kiosk", "--catalog", truncated, &result);
+  g_assert_cmpint (result.status, ==, EXIT_FAILURE);
+  g_assert_nonnull (strstr (result.err, "The exercises could not be loaded: "));
+  g_assert_true (find_window (application) == window);
+  g_assert_true (limber_window_get_plan (window) == plan);
+  assert_locked (application, window);
+}
+
+/* --kiosk with a catalog that fails: the kiosk turns on all the same. */
+static void
+test_second_instance_kiosk_bad_catalog (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (run_primary (NULL, check_second_kiosk_bad_catalog, NULL), ==, EXIT_SUCCESS);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +1250,8 @@ main (int   argc,
   g_test_add ("/application/import-bad-plan", Fixture, NULL, fixture_set_up, test_import_bad_plan, fixture_tear_down);
   g_test_add ("/application/set-kiosk-pin", Fixture, NULL, fixture_set_up, test_set_kiosk_pin, fixture_tear_down);
   g_test_add ("/application/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
+  g_test_add ("/application/refused-command-lines", Fixture, NULL, fixture_set_up, test_refused_command_lines,
+              fixture_tear_down);
 
   g_test_add ("/application/not-stored/keyfile-read-only-folder", Fixture, NULL, fixture_set_up,
               test_import_keyfile_read_only_folder, fixture_tear_down);
@@ -711,6 +1263,18 @@ main (int   argc,
               test_import_dconf_read_only, fixture_tear_down);
   g_test_add ("/application/not-stored/dconf-locked", Fixture, NULL, fixture_set_up,
               test_import_dconf_locked, fixture_tear_down);
+
+  g_test_add_func ("/application/fail-closed/missing-catalog", test_fail_closed_missing_catalog);
+  g_test_add_func ("/application/fail-closed/malformed-catalog", test_fail_closed_malformed_catalog);
+  g_test_add_func ("/application/fail-closed/empty-catalog", test_fail_closed_empty_catalog);
+  g_test_add_func ("/application/fail-closed/empty-plan", test_fail_closed_empty_plan);
+
+  g_test_add_func ("/application/second-instance/kiosk", test_second_instance_kiosk);
+  g_test_add_func ("/application/second-instance/import-plan", test_second_instance_import);
+  g_test_add ("/application/second-instance/import-locked", Fixture, NULL, fixture_set_up,
+              test_second_instance_import_locked, fixture_tear_down);
+  g_test_add_func ("/application/second-instance/catalog", test_second_instance_catalog);
+  g_test_add_func ("/application/second-instance/kiosk-bad-catalog", test_second_instance_kiosk_bad_catalog);
 
   return g_test_run ();
 }
