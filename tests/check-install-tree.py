@@ -33,6 +33,7 @@ def expected_files(args):
     files = [
         os.path.join(bindir, "limber"),
         os.path.join(datadir, "applications", f"{APP_ID}.desktop"),
+        os.path.join(datadir, "dbus-1", "services", f"{APP_ID}.service"),
         os.path.join(datadir, "metainfo", f"{APP_ID}.metainfo.xml"),
         os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{APP_ID}.svg"),
         os.path.join(datadir, "icons", "hicolor", "symbolic", "apps", f"{APP_ID}-symbolic.svg"),

@@ -3,7 +3,8 @@
  * Every command is the real binary. Where a running instance has to be
  * looked at, the primary instance is Limber's own application class, run
  * with the same command line in a test subprocess (a fresh process each
- * time), so that its window can be checked as tests/test-kiosk.c does.
+ * time), so that its window can be checked as tests/test-kiosk.c does. The
+ * D-Bus activation test starts the real binary through the service file.
  *
  * Copyright 2026 The Limber developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,11 +13,13 @@
 #include "limber-config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <gio/gdesktopappinfo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <X11/Xatom.h>
 #include <X11/keysym.h>
 
 #include "limber-kiosk-guard-private.h"
@@ -1240,6 +1243,238 @@ test_second_instance_kiosk_bad_catalog (void)
   run_in_subprocess ();
 }
 
+/* --- D-Bus activation ------------------------------------------------------ */
+
+static void
+copy_file (const char *from,
+           const char *to_dir)
+{
+  g_autofree char *name = g_path_get_basename (from);
+  g_autofree char *to = g_build_filename (to_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (to_dir, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* A session bus of the test's own, which finds Limber's service file through
+ * XDG_DATA_DIRS as a desktop session's would. Returns its address. */
+static char *
+start_session_bus (const char   *data_dir,
+                   GSubprocess **out_bus)
+{
+  g_autofree char *data_dirs = g_strconcat ("XDG_DATA_DIRS=", data_dir, ":/usr/local/share:/usr/share", NULL);
+  const char *env[] = { data_dirs, NULL };
+  const char *argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, env);
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  char *address;
+
+  *out_bus = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (*out_bus));
+  address = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+  g_setenv ("XDG_DATA_DIRS", data_dirs + strlen ("XDG_DATA_DIRS="), TRUE);
+  return address;
+}
+
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_app_info_launch_uris_finish (G_APP_INFO (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+action_enabled (GDBusConnection *bus,
+                const char      *action)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = TRUE;
+
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, "/io/github/limberapp/Limber", "org.gtk.Actions",
+                                       "Describe", g_variant_new ("(s)", action), G_VARIANT_TYPE ("((bgav))"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "((bg@av))", &enabled, NULL, NULL);
+  return enabled;
+}
+
+static guint32
+bus_name_pid (GDBusConnection *bus,
+              const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid = 0;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(u)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  return pid;
+}
+
+static gboolean
+x_property (Display        *display,
+            Window          window,
+            const char     *name,
+            Atom            type,
+            unsigned long  *out_n,
+            unsigned char **out_data)
+{
+  Atom actual_type;
+  int format;
+  unsigned long after;
+
+  return XGetWindowProperty (display, window, XInternAtom (display, name, False), 0, 1024, False, type,
+                             &actual_type, &format, out_n, &after, out_data) == Success &&
+         actual_type == type;
+}
+
+typedef struct
+{
+  Display *display;
+  guint32  pid;
+} XClient;
+
+/* The window manager says a window of the process is fullscreen. */
+static gboolean
+client_is_fullscreen (gpointer data)
+{
+  XClient *client = data;
+  Atom fullscreen = XInternAtom (client->display, "_NET_WM_STATE_FULLSCREEN", False);
+  unsigned long n_windows = 0;
+  unsigned char *windows = NULL;
+  gboolean found = FALSE;
+
+  if (!x_property (client->display, DefaultRootWindow (client->display), "_NET_CLIENT_LIST", XA_WINDOW,
+                   &n_windows, &windows))
+    return FALSE;
+
+  for (unsigned long i = 0; i < n_windows && !found; i++)
+    {
+      Window window = ((Window *) windows)[i];
+      unsigned long n = 0;
+      unsigned char *pid = NULL;
+      unsigned char *states = NULL;
+
+      if (x_property (client->display, window, "_NET_WM_PID", XA_CARDINAL, &n, &pid) && n == 1 &&
+          *(unsigned long *) pid == client->pid &&
+          x_property (client->display, window, "_NET_WM_STATE", XA_ATOM, &n, &states))
+        for (unsigned long j = 0; j < n; j++)
+          found |= ((Atom *) states)[j] == fullscreen;
+      g_clear_pointer (&pid, XFree);
+      g_clear_pointer (&states, XFree);
+    }
+  XFree (windows);
+
+  return found;
+}
+
+static gboolean
+has_main_window (gpointer data)
+{
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_sync (data, APPLICATION_ID, "/io/github/limberapp/Limber/window/1",
+                                       "org.gtk.Actions", "List", NULL, G_VARIANT_TYPE ("(as)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  return reply != NULL;
+}
+
+/* Launched as GNOME Shell launches it: the desktop file, read by GIO, says
+ * DBusActivatable, and the session bus starts Limber from the service file.
+ * Then `limber --kiosk`, the real binary, turns that instance into the kiosk. */
+static void
+test_dbus_activation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *data_dir = g_build_filename (fixture->dir, "share", NULL);
+      g_autofree char *applications = g_build_filename (data_dir, "applications", NULL);
+      g_autofree char *services = g_build_filename (data_dir, "dbus-1", "services", NULL);
+      g_autofree char *address = NULL;
+      g_autofree char *limber = limber_path ();
+      g_autofree char *bin_dir = g_path_get_dirname (limber);
+      g_autofree char *path = NULL;
+      g_autofree char *cmdline = NULL;
+      g_autofree char *proc = NULL;
+      g_autoptr(GSubprocess) daemon = NULL;
+      g_autoptr(GDBusConnection) bus = NULL;
+      g_autoptr(GDesktopAppInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Run) result = { 0 };
+      gboolean launched = FALSE;
+      gsize length;
+      XClient client = { NULL, 0 };
+
+      copy_file (g_getenv ("LIMBER_TEST_DESKTOP_FILE"), applications);
+      copy_file (g_getenv ("LIMBER_TEST_DBUS_SERVICE"), services);
+      address = start_session_bus (data_dir, &daemon);
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+      bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (name_has_owner (bus, APPLICATION_ID));
+
+      /* GIO takes no desktop file whose Exec is not on PATH. */
+      path = g_strconcat (bin_dir, ":", g_getenv ("PATH"), NULL);
+      g_setenv ("PATH", path, TRUE);
+      info = g_desktop_app_info_new (APPLICATION_ID ".desktop");
+      g_assert_nonnull (info);
+      g_assert_true (g_desktop_app_info_get_boolean (info, "DBusActivatable"));
+      g_assert_true (g_desktop_app_info_get_boolean (info, "SingleMainWindow"));
+      g_app_info_launch_uris_async (G_APP_INFO (info), NULL, NULL, NULL, on_launched, &launched);
+      poll_until (is_true, &launched, "Limber to answer its activation");
+      poll_until (has_main_window, bus, "Limber's window");
+
+      /* Started by the bus, from the service file's command. */
+      client.pid = bus_name_pid (bus, APPLICATION_ID);
+      proc = g_strdup_printf ("/proc/%u/cmdline", client.pid);
+      g_assert_true (g_file_get_contents (proc, &cmdline, &length, NULL));
+      g_assert_cmpstr (cmdline + strlen (cmdline) + 1, ==, "--gapplication-service");
+      g_assert_true (action_enabled (bus, "quit"));
+
+      run_limber_with (NULL, "--kiosk", NULL, NULL, &result);
+      g_assert_cmpint (result.status, ==, EXIT_SUCCESS);
+      g_assert_cmpstr (result.err, ==, "");
+      g_assert_false (action_enabled (bus, "quit"));
+      g_assert_false (action_enabled (bus, "about"));
+      client.display = XOpenDisplay (NULL);
+      g_assert_nonnull (client.display);
+      poll_until (client_is_fullscreen, &client, "the activated kiosk to be fullscreen");
+      XCloseDisplay (client.display);
+
+      kill ((pid_t) client.pid, SIGTERM);
+      wait_for_bus_name (bus, APPLICATION_ID, FALSE);
+      g_subprocess_send_signal (daemon, SIGTERM);
+      g_subprocess_wait (daemon, NULL, NULL);
+      return;
+    }
+
+  run_in_subprocess ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1275,6 +1510,9 @@ main (int   argc,
               test_second_instance_import_locked, fixture_tear_down);
   g_test_add_func ("/application/second-instance/catalog", test_second_instance_catalog);
   g_test_add_func ("/application/second-instance/kiosk-bad-catalog", test_second_instance_kiosk_bad_catalog);
+
+  g_test_add ("/application/dbus-activation", Fixture, NULL, fixture_set_up, test_dbus_activation,
+              fixture_tear_down);
 
   return g_test_run ();
 }
