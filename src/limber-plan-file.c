@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-plan-file.h"
+#include "limber-settings-writer.h"
 #include "limber-small-file.h"
 #include "limber-untrusted-text.h"
 
@@ -596,8 +597,9 @@ build_hidden (LimberPlanFile *self)
 /**
  * limber_plan_file_apply:
  *
- * Makes this the plan, all at once. Nothing changes if an administrator has
- * locked a setting that the file would change.
+ * Makes this the plan, all or nothing, and returns once the settings storage
+ * has kept it. Nothing changes if an administrator has locked a setting that
+ * the file would change, or if the plan cannot be stored.
  */
 gboolean
 limber_plan_file_apply (LimberPlanFile  *self,
@@ -613,36 +615,47 @@ limber_plan_file_apply (LimberPlanFile  *self,
     { "prescribed-holds", build_counts (self, G_STRUCT_OFFSET (PlanEntry, hold)) },
     { "prescribed-repetitions", build_counts (self, G_STRUCT_OFFSET (PlanEntry, repetitions)) },
   };
+  const char *keys[G_N_ELEMENTS (changes) + 1] = { NULL };
+  GVariant *values[G_N_ELEMENTS (changes)] = { NULL };
+  guint n_changed = 0;
   gboolean locked = FALSE;
+  gboolean applied;
 
   g_return_val_if_fail (LIMBER_IS_PLAN_FILE (self), FALSE);
   g_return_val_if_fail (LIMBER_IS_PLAN (plan), FALSE);
 
   settings = limber_plan_get_settings (plan);
 
+  /* Only what changes is written: a locked key that already has the file's
+   * value is no reason to refuse it. */
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
       g_autoptr(GVariant) current = g_settings_get_value (settings, changes[i].key);
 
-      if (!g_variant_equal (current, changes[i].value) && !g_settings_is_writable (settings, changes[i].key))
+      if (g_variant_equal (current, changes[i].value))
+        continue;
+      if (!g_settings_is_writable (settings, changes[i].key))
         locked = TRUE;
+      keys[n_changed] = changes[i].key;
+      values[n_changed] = changes[i].value;
+      n_changed++;
     }
 
-  if (!locked)
+  /* A storage that refuses every key is not the clinic's doing: the writer
+   * names that. */
+  if (locked && limber_settings_writer_can_write (settings))
     {
-      g_settings_delay (settings);
-      for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
-        g_settings_set_value (settings, changes[i].key, changes[i].value);
-      g_settings_apply (settings);
+      g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
+                           _("Your clinic has set this part of the plan, so the file was not imported"));
+      applied = FALSE;
     }
   else
-    g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
-                         _("Your clinic has set this part of the plan, so the file was not imported"));
+    applied = limber_settings_writer_write (settings, keys, values, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     g_variant_unref (changes[i].value);
 
-  return !locked;
+  return applied;
 }
 
 gboolean

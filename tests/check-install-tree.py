@@ -35,6 +35,7 @@ def expected_files(args):
         os.path.join(bindir, "limber"),
         os.path.join(args.prefix, args.mandir, "man1", "limber.1"),
         os.path.join(datadir, "applications", f"{app_id}.desktop"),
+        os.path.join(datadir, "dbus-1", "services", f"{app_id}.service"),
         os.path.join(datadir, "metainfo", f"{app_id}.metainfo.xml"),
         os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{app_id}.svg"),
         os.path.join(datadir, "icons", "hicolor", "symbolic", "apps", f"{app_id}-symbolic.svg"),
