@@ -9,6 +9,7 @@
 #include "limber-config.h"
 
 #include "limber-catalog.h"
+#include "limber-history-view.h"
 #include "limber-kiosk-unlock.h"
 #include "limber-pain-rating.h"
 #include "limber-plan.h"
@@ -49,6 +50,14 @@ build_kiosk_unlock (LimberPlan *plan)
 }
 
 static GtkWidget *
+build_history_view (LimberPlan *plan)
+{
+  g_autoptr(LimberSessionLog) log = limber_session_log_new (NULL);
+
+  return limber_history_view_new (log);
+}
+
+static GtkWidget *
 build_pain_rating (LimberPlan *plan)
 {
   return limber_pain_rating_new ();
@@ -66,6 +75,7 @@ static const struct
   { "LimberPlanPage", build_plan_page },
   { "LimberKioskUnlock", build_kiosk_unlock },
   { "LimberPainRating", build_pain_rating },
+  { "LimberHistoryView", build_history_view },
 };
 
 static void
