@@ -94,11 +94,30 @@ static const char * const migrations[] = {
   "  repetitions_done INTEGER NOT NULL,"
   "  repetitions_prescribed INTEGER NOT NULL,"
   "  PRIMARY KEY (session_id, position));",
-  /* 2: how it felt, a note, the plan in force; and the history view's
-   * queries by date. */
+  /* 2: how it felt, a note, and the plan in force, kept once however many
+   * sessions share it; the exercises clustered by session, in one b-tree
+   * instead of a table and its index; sessions found by date. */
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL UNIQUE);"
   "ALTER TABLE sessions ADD COLUMN pain_rating INTEGER CHECK (pain_rating BETWEEN 0 AND 10);"
   "ALTER TABLE sessions ADD COLUMN note TEXT;"
-  "ALTER TABLE sessions ADD COLUMN plan TEXT;"
+  "ALTER TABLE sessions ADD COLUMN plan_id INTEGER REFERENCES plans (id);"
+  "CREATE TABLE session_exercises_2 ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  exercise_id TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  done INTEGER NOT NULL CHECK (done IN (0, 1)),"
+  "  hold_seconds INTEGER NOT NULL,"
+  "  holds_done INTEGER NOT NULL,"
+  "  repetitions_done INTEGER NOT NULL,"
+  "  repetitions_prescribed INTEGER NOT NULL,"
+  "  PRIMARY KEY (session_id, position)) WITHOUT ROWID;"
+  "INSERT INTO session_exercises_2 SELECT session_id, position, exercise_id, title, done, hold_seconds,"
+  "  holds_done, repetitions_done, repetitions_prescribed FROM session_exercises;"
+  "DROP TABLE session_exercises;"
+  "ALTER TABLE session_exercises_2 RENAME TO session_exercises;"
   "CREATE INDEX sessions_by_start ON sessions (started_at);",
 };
 
@@ -477,9 +496,24 @@ write_record (LimberSessionLog    *self,
   if (code != SQLITE_OK)
     return code;
 
+  if (limber_session_record_get_plan_text (record) != NULL)
+    {
+      code = sqlite3_prepare_v2 (self->db,
+                                 "INSERT INTO plans (text) VALUES (?1) ON CONFLICT (text) DO NOTHING", -1,
+                                 &session, NULL);
+      if (code != SQLITE_OK)
+        goto out;
+      sqlite3_bind_text (session, 1, limber_session_record_get_plan_text (record), -1, SQLITE_STATIC);
+      code = sqlite3_step (session);
+      if (code != SQLITE_DONE)
+        goto out;
+      sqlite3_finalize (session);
+      session = NULL;
+    }
+
   code = sqlite3_prepare_v2 (self->db,
-                             "INSERT INTO sessions (started_at, ended_at, pain_rating, note, plan) "
-                             "VALUES (?, ?, ?, ?, ?)", -1, &session, NULL);
+                             "INSERT INTO sessions (started_at, ended_at, pain_rating, note, plan_id) "
+                             "VALUES (?, ?, ?, ?, (SELECT id FROM plans WHERE text = ?))", -1, &session, NULL);
   if (code != SQLITE_OK)
     goto out;
 
@@ -711,8 +745,9 @@ limber_session_log_list_sessions (LimberSessionLog  *self,
   g_return_val_if_fail (LIMBER_IS_SESSION_LOG (self), NULL);
 
   if (!prepare (self,
-                "SELECT id, started_at, ended_at, pain_rating, note, plan FROM sessions "
-                "WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at, id",
+                "SELECT s.id, s.started_at, s.ended_at, s.pain_rating, s.note, p.text "
+                "FROM sessions s LEFT JOIN plans p ON p.id = s.plan_id "
+                "WHERE s.started_at >= ?1 AND s.started_at < ?2 ORDER BY s.started_at, s.id",
                 &statement, error))
     return NULL;
 
@@ -874,7 +909,7 @@ limber_session_log_delete_all (LimberSessionLog  *self,
   if (!limber_session_log_open (self, error))
     return FALSE;
 
-  code = exec (self, "BEGIN IMMEDIATE; DELETE FROM session_exercises; DELETE FROM sessions; COMMIT");
+  code = exec (self, "BEGIN IMMEDIATE; DELETE FROM session_exercises; DELETE FROM sessions; DELETE FROM plans; COMMIT");
   if (code != SQLITE_OK)
     {
       exec (self, "ROLLBACK");

@@ -194,11 +194,24 @@ test_round_trip (void)
   g_assert_cmpint (g_array_index (pain, LimberPainPoint, 0).rating, ==, 4);
   g_assert_cmpint (g_array_index (pain, LimberPainPoint, 1).rating, ==, 7);
 
+  /* A plan shared by sessions is kept once. */
+  {
+    g_autoptr(LimberSessionRecord) same_plan = make_record (MONDAY_8AM + 3 * 86400, 1, 1, NULL);
+    sqlite3 *db;
+
+    limber_session_record_set_plan_text (same_plan, "[Plan]\nversion=1\n");
+    add_or_fail (log, same_plan);
+    db = open_raw (path);
+    g_assert_cmpint (raw_int (db, "SELECT count(*) FROM plans"), ==, 1);
+    g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sessions WHERE plan_id IS NOT NULL"), ==, 2);
+    sqlite3_close (db);
+  }
+
   /* Another log on the same file (the next start) reads the same. */
   {
     g_autoptr(LimberSessionLog) again = limber_session_log_new (path);
 
-    g_assert_cmpint (limber_session_log_count_sessions (again, &error), ==, 3);
+    g_assert_cmpint (limber_session_log_count_sessions (again, &error), ==, 4);
   }
 
   g_clear_object (&log);
@@ -309,6 +322,17 @@ test_migration_from_v1 (void)
   db = open_raw (path);
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'sessions_by_start'"), ==, 1);
+  /* The exercises moved into their clustered table, every row of them. */
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'session_exercises' "
+                                "AND sql LIKE '%WITHOUT ROWID'"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM session_exercises"), ==, 3 + 1 + 2);
+  {
+    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+    g_autofree char *foreign = raw_text (db, "SELECT count(*) FROM pragma_foreign_key_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+    g_assert_cmpstr (foreign, ==, "0");
+  }
   sqlite3_close (db);
 
   g_clear_object (&log);
