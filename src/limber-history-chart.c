@@ -132,15 +132,13 @@ update_text (LimberHistoryChart *self)
 }
 
 static guint
-julian_of_unix_local (gint64 unix_time)
+monday_julian_of_unix (gint64 unix_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
-  GDate date;
+  GDate monday;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
-                  g_date_time_get_year (time));
-  return g_date_get_julian (&date);
+  limber_session_week_monday_of (time, &monday);
+  return g_date_get_julian (&monday);
 }
 
 /**
@@ -186,7 +184,7 @@ limber_history_chart_set_history (LimberHistoryChart *self,
   for (guint i = 0; pain != NULL && i < pain->len; i++)
     {
       const LimberPainPoint *point = &g_array_index (pain, LimberPainPoint, i);
-      guint julian = julian_of_unix_local (point->start_unix);
+      guint julian = monday_julian_of_unix (point->start_unix);
 
       if (julian >= first_julian && (julian - first_julian) / 7 < N_WEEKS)
         {
@@ -572,7 +570,7 @@ static void
 limber_history_chart_init (LimberHistoryChart *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
+  GDate monday;
 
   self->sessions_legend = new_legend (self, _("■ Sessions per week"), "limber-chart-sessions");
   self->pain_legend = new_legend (self, _("● Average pain, 0 to 10"), "limber-chart-pain");
@@ -580,11 +578,8 @@ limber_history_chart_init (LimberHistoryChart *self)
                                   _("Chart of sessions per week and pain"), -1);
 
   /* Until told otherwise: twelve empty weeks up to this one. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  g_date_subtract_days (&today, g_date_get_weekday (&today) - G_DATE_MONDAY);
-  limber_history_chart_set_history (self, &today, NULL, NULL);
+  limber_session_week_monday_of (now, &monday);
+  limber_history_chart_set_history (self, &monday, NULL, NULL);
 }
 
 GtkWidget *

@@ -169,11 +169,8 @@ limber_history_view_reload (LimberHistoryView *self)
 
   g_return_if_fail (LIMBER_IS_HISTORY_VIEW (self));
 
-  now = self->now != NULL ? g_date_time_to_local (self->now) : g_date_time_new_now_local ();
-  g_date_clear (&last_monday, 1);
-  g_date_set_dmy (&last_monday, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  g_date_subtract_days (&last_monday, g_date_get_weekday (&last_monday) - G_DATE_MONDAY);
+  now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
+  limber_session_week_monday_of (now, &last_monday);
   monday = g_date_time_new_local (g_date_get_year (&last_monday), g_date_get_month (&last_monday),
                                   g_date_get_day (&last_monday), 0, 0, 0);
   next_monday = g_date_time_add_weeks (monday, 1);

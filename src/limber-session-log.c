@@ -852,6 +852,24 @@ limber_session_log_count_by_week (LimberSessionLog  *self,
 }
 
 /**
+ * limber_session_week_monday_of:
+ * @monday: (out caller-allocates): set to the local Monday of @time's week
+ *
+ * The week @time falls in, as limber_session_log_count_by_week() counts them.
+ */
+void
+limber_session_week_monday_of (GDateTime *time,
+                               GDate     *monday)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  g_date_clear (monday, 1);
+  g_date_set_dmy (monday, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  g_date_subtract_days (monday, g_date_get_weekday (monday) - G_DATE_MONDAY);
+}
+
+/**
  * limber_session_log_list_pain:
  * @from: (nullable): the earliest start, or %NULL
  * @to: (nullable): the start they come before, or %NULL

@@ -55,6 +55,9 @@ GType limber_session_log_state_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (LimberSessionLog, limber_session_log, LIMBER, SESSION_LOG, GObject)
 
+void                   limber_session_week_monday_of       (GDateTime         *time,
+                                                            GDate             *monday);
+
 GQuark                 limber_session_log_error_quark      (void);
 char                  *limber_session_log_dup_default_path (void);
 
