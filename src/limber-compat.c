@@ -304,20 +304,37 @@ typedef struct
   gpointer            user_data;
 } Confirmation;
 
+/* Called once: at the response, or as cancelled if the dialog goes first. */
 static void
-on_confirm_response (GtkWidget  *dialog,
-                     const char *response,
-                     gpointer    user_data)
+answer_confirmation (Confirmation *confirmation,
+                     gboolean      confirmed)
 {
-  g_autofree Confirmation *confirmation = user_data;
+  LimberConfirmedFunc callback = g_steal_pointer (&confirmation->callback);
 
-  confirmation->callback (g_strcmp0 (response, "confirm") == 0, confirmation->user_data);
+  if (callback != NULL)
+    callback (confirmed, confirmation->user_data);
+}
+
+static void
+free_confirmation (gpointer data)
+{
+  answer_confirmation (data, FALSE);
+  g_free (data);
+}
+
+static void
+on_confirm_response (GtkWidget    *dialog,
+                     const char   *response,
+                     Confirmation *confirmation)
+{
+  answer_confirmation (confirmation, g_strcmp0 (response, "confirm") == 0);
 }
 
 /**
  * limber_compat_confirm:
  * @confirm_label: the destructive button's label, such as “_Delete”
- * @callback: called once: confirmed, or cancelled (Cancel, Escape, closed)
+ * @callback: called once: confirmed, or cancelled (Cancel, Escape, or the
+ *   dialog closed or destroyed without an answer)
  *
  * Asks before something that cannot be undone. Cancel is the default.
  *
@@ -343,7 +360,6 @@ limber_compat_confirm (GtkWidget           *parent,
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirmation);
   adw_dialog_present (ADW_DIALOG (dialog), parent);
 #else
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), heading, body);
@@ -352,9 +368,11 @@ limber_compat_confirm (GtkWidget           *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirmation);
   gtk_window_present (GTK_WINDOW (dialog));
 #endif
+
+  g_object_set_data_full (G_OBJECT (dialog), "limber-confirmation", confirmation, free_confirmation);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirmation);
 
   return dialog;
 }

@@ -406,6 +406,15 @@ test_delete_asks (void)
   g_assert_cmpint (limber_session_log_count_sessions (log, NULL), ==, 7);
   g_assert_cmpstr (limber_history_view_get_visible_page (view), ==, "history");
 
+  /* Closed without an answer: cancelled too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "history.delete", NULL));
+  dialog = limber_history_view_get_confirm_dialog (view);
+  g_assert_nonnull (dialog);
+  limber_compat_close_dialog (dialog);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (limber_history_view_get_confirm_dialog (view));
+  g_assert_cmpint (limber_session_log_count_sessions (log, NULL), ==, 7);
+
   /* Confirmed, it is all gone, and the view says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "history.delete", NULL));
   dialog = limber_history_view_get_confirm_dialog (view);
