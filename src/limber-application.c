@@ -408,6 +408,7 @@ limber_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *plan_accels[] = { "<Primary>comma", NULL };
+  static const char *history_accels[] = { "<Primary>h", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
 
@@ -415,6 +416,7 @@ limber_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
 }
 
 static void

@@ -17,6 +17,7 @@ const char  *limber_window_get_visible_page     (LimberWindow *self);
 GtkWidget   *limber_window_get_error_page       (LimberWindow *self);
 GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
 GtkWidget   *limber_window_get_plan_dialog      (LimberWindow *self);
+GtkWidget   *limber_window_get_history_dialog   (LimberWindow *self);
 const char  *limber_window_get_hidden_text      (LimberWindow *self);
 GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
 GtkWidget   *limber_window_get_next_button      (LimberWindow *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
+#include "limber-history-view.h"
 #include "limber-kiosk-guard.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page.h"
@@ -38,6 +39,9 @@ struct _LimberWindow
   guint                 deferred_scroll_id;
   gboolean              deferred_animate;
   GtkWidget            *plan_dialog;
+  GtkWidget            *history_dialog;
+  /* Opened by the first session to end, or by History: not at start-up. */
+  LimberSessionLog     *session_log;
   gboolean              kiosk;
   LimberSlideshow      *slideshow;
   LimberKioskGuard     *kiosk_guard;
@@ -116,6 +120,7 @@ update_actions (LimberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && exercises);
 }
 
@@ -658,6 +663,21 @@ show_plan_activated (GtkWidget  *widget,
 }
 
 static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->history_dialog != NULL)
+    return;
+
+  g_set_weak_pointer (&self->history_dialog,
+                      limber_compat_present_dialog (widget, _("History"), limber_history_view_new (self->session_log),
+                                                    600, 720));
+}
+
+static void
 show_error (LimberWindow *self,
             const char   *heading,
             const GError *error)
@@ -746,7 +766,7 @@ import_plan_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  limber_compat_choose_file (GTK_WINDOW (widget), _("Import a Plan"), FALSE, NULL,
+  limber_compat_choose_file (GTK_WINDOW (widget), _("Import a Plan"), FALSE, NULL, _("Limber plans"), "*.plan",
                              on_import_file_chosen, g_object_ref (widget));
 }
 
@@ -757,7 +777,7 @@ export_plan_activated (GtkWidget  *widget,
 {
   /* Translators: the suggested file name of an exported plan; keep “.plan” */
   limber_compat_choose_file (GTK_WINDOW (widget), _("Export the Plan"), TRUE, _("my-exercises.plan"),
-                             on_export_file_chosen, g_object_ref (widget));
+                             _("Limber plans"), "*.plan", on_export_file_chosen, g_object_ref (widget));
 }
 
 static void
@@ -836,6 +856,7 @@ limber_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
+  g_clear_weak_pointer (&self->history_dialog);
   drop_kiosk (self);
 #ifdef HAVE_NARRATION
   g_clear_object (&self->narration);
@@ -844,6 +865,7 @@ limber_window_dispose (GObject *object)
   g_clear_pointer (&self->slides, g_hash_table_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session_log);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -952,6 +974,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.toggle-playing", NULL, kiosk_toggle_playing_activated);
 }
 
@@ -979,6 +1002,7 @@ limber_window_init (LimberWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->session_log = limber_session_log_new (NULL);
 
   name_status_page_scroller (self->empty_page);
   name_status_page_scroller (self->error_page);
@@ -1097,6 +1121,26 @@ GtkWidget *
 limber_window_get_plan_dialog (LimberWindow *self)
 {
   return self->plan_dialog;
+}
+
+GtkWidget *
+limber_window_get_history_dialog (LimberWindow *self)
+{
+  return self->history_dialog;
+}
+
+/**
+ * limber_window_get_session_log:
+ *
+ * Returns: (transfer none): the history that sessions are written to and the
+ *   History dialog shows; not opened until first used
+ */
+LimberSessionLog *
+limber_window_get_session_log (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->session_log;
 }
 
 const char *

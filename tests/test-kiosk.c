@@ -416,6 +416,7 @@ test_kiosk_lockdown (void)
     { XK_Control_L, XK_Shift_L, XK_question }, { XK_Control_L, XK_question }, { XK_Control_L, XK_o },
     { XK_Control_L, XK_s }, { XK_Control_L, XK_p }, { XK_Control_L, XK_Shift_L, XK_i },
     { XK_Control_L, XK_Shift_L, XK_d }, { XK_Control_L, XK_n }, { XK_Alt_L, XK_Return },
+    { XK_Control_L, XK_h },
   };
   Kiosk kiosk;
   LimberKioskGuard *guard;
@@ -449,6 +450,7 @@ test_kiosk_lockdown (void)
       assert_one_window (&kiosk);
       g_assert_null (limber_window_get_plan_dialog (kiosk.window));
       g_assert_null (limber_window_get_follow_up_dialog (kiosk.window));
+      g_assert_null (limber_window_get_history_dialog (kiosk.window));
       g_assert_false (gtk_widget_get_visible (limber_kiosk_guard_get_unlock (guard)));
       g_assert_cmpuint (n_quits, ==, 0);
     }
