@@ -111,6 +111,18 @@ typedef struct
   double red, green, blue;
 } Colour;
 
+/* The texture's pixels: GDK_MEMORY_DEFAULT, premultiplied ARGB in
+ * native-endian words, a row after another. */
+static guint32 *
+download_pixels (GdkTexture *texture)
+{
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  guint32 *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, stride);
+  return pixels;
+}
+
 /* The colour at (x, y) in the picture's own 480×360 units. */
 static Colour
 colour_at (GdkTexture *texture,
@@ -118,16 +130,11 @@ colour_at (GdkTexture *texture,
            double      y)
 {
   int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = (gsize) width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * height);
+  g_autofree guint32 *pixels = download_pixels (texture);
   int column = (int) (x / 480 * width);
-  int row = (int) (y / 360 * height);
-  guint32 pixel;
+  int row = (int) (y / 360 * gdk_texture_get_height (texture));
+  guint32 pixel = pixels[row * width + column];
 
-  /* GDK_MEMORY_DEFAULT: premultiplied ARGB in native-endian words. */
-  gdk_texture_download (texture, pixels, stride);
-  pixel = *(guint32 *) (pixels + row * stride + column * 4);
   g_assert_cmpuint (pixel >> 24, ==, 0xff);
 
   return (Colour) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0, (pixel & 0xff) / 255.0 };
@@ -320,15 +327,12 @@ count_differences (GdkTexture *a,
 {
   int width = gdk_texture_get_width (a);
   int height = gdk_texture_get_height (a);
-  gsize stride = (gsize) width * 4;
-  g_autofree guint32 *pixels_a = g_malloc (stride * height);
-  g_autofree guint32 *pixels_b = g_malloc (stride * height);
+  g_autofree guint32 *pixels_a = download_pixels (a);
+  g_autofree guint32 *pixels_b = download_pixels (b);
   guint differences = 0;
 
   g_assert_cmpint (gdk_texture_get_width (b), ==, width);
   g_assert_cmpint (gdk_texture_get_height (b), ==, height);
-  gdk_texture_download (a, (guchar *) pixels_a, stride);
-  gdk_texture_download (b, (guchar *) pixels_b, stride);
 
   for (int row = (int) (top / 360 * height); row < (int) (bottom / 360 * height); row++)
     for (int column = 0; column < width; column++)
