@@ -137,6 +137,27 @@ limber_compat_announce (GtkWidget  *widget,
 #endif
 }
 
+/**
+ * limber_compat_widget_get_scale:
+ *
+ * Returns: how many device pixels a logical pixel of @widget covers: the
+ *   surface's fractional scale where GTK knows it (4.12 and later), else the
+ *   whole-number scale factor
+ */
+double
+limber_compat_widget_get_scale (GtkWidget *widget)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+  if (surface != NULL)
+    return gdk_surface_get_scale (surface);
+#endif
+
+  return gtk_widget_get_scale_factor (widget);
+}
+
 typedef struct
 {
   LimberFileChosenFunc callback;

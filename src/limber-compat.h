@@ -27,6 +27,7 @@ GtkWidget *limber_compat_present_about       (GtkWidget            *parent,
                                               ...) G_GNUC_NULL_TERMINATED;
 gboolean   limber_compat_announce            (GtkWidget            *widget,
                                               const char           *message);
+double     limber_compat_widget_get_scale    (GtkWidget            *widget);
 void       limber_compat_choose_file         (GtkWindow            *parent,
                                               const char           *title,
                                               gboolean              save,
