@@ -5,9 +5,21 @@
  *
  * Usage: limber-bench-narration RUNS
  *        limber-bench-narration --exercise ID [HOLD-SECONDS]
+ *        limber-bench-narration --speech RUNS
+ *        limber-bench-narration --say ID [RATE]
  *
  * The second form narrates one whole exercise through the default audio
- * output and exits, for recording it (e.g. from a PulseAudio monitor).
+ * output and exits, for recording it (e.g. from a PulseAudio monitor); the
+ * fourth says one exercise's steps with LimberSpeech, in the language of
+ * $LANGUAGE, each after the last has finished, at the speech-rate RATE
+ * (slower, normal or faster).
+ *
+ * The third measures LimberSpeech: RUNS times, from limber_speech_say() of a
+ * prepared step to the first audio buffer at the sink ("latency-ms="); the
+ * synthesis of every intro and step of the catalog, one at a time, against
+ * the length of what it says ("synthesis=MS:SPOKEN-MS"); and VmRSS before
+ * any speech, idle once it is ready, and at most while it speaks
+ * ("rss-before-kib=", "rss-idle-kib=", "rss-speaking-kib=").
  *
  * The first times, RUNS times, from limber_narrator_play() to the first audio buffer
  * reaching the sink that autoaudiosink chose, from a stopped narrator (its
@@ -17,10 +29,15 @@
 
 #include "limber-config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "limber-catalog.h"
 #include "limber-narrator-private.h"
+#include "limber-speech-private.h"
+#include "limber-synthesizer.h"
 
 /* Written on the streaming thread, read on the main one once arrived is set. */
 static gint64 first_buffer_us;
@@ -98,6 +115,204 @@ narrate_whole (LimberCatalog *catalog,
   return 0;
 }
 
+static guint
+vm_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+
+  return (guint) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static void
+on_speech_finished (LimberSpeech *speech,
+                    gboolean     *finished)
+{
+  *finished = TRUE;
+}
+
+static void
+wait_prepared (LimberSpeech *speech,
+               const char   *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!limber_speech_is_prepared (speech, text) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (!limber_speech_is_prepared (speech, text))
+    g_error ("Not synthesized within 30 s: %s", text);
+}
+
+/* Every intro and step of the catalog, as the session will say them. */
+static GPtrArray *
+catalog_texts (LimberCatalog *catalog)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *model = G_LIST_MODEL (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (model, i);
+
+      for (guint clip = 0; clip <= limber_exercise_get_n_steps (exercise); clip++)
+        g_ptr_array_add (texts, limber_narrator_dup_clip_text (exercise, clip));
+    }
+
+  return texts;
+}
+
+typedef struct {
+  GBytes  *samples;
+  gint64   answered;
+} Answer;
+
+static void
+on_synthesized (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->samples = limber_synthesizer_synthesize_finish (LIMBER_SYNTHESIZER (source), result, NULL, NULL, NULL);
+  answer->answered = g_get_monotonic_time ();
+}
+
+static int
+measure_speech (LimberCatalog *catalog,
+                int            runs)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) texts = catalog_texts (catalog);
+  g_autoptr(LimberSpeech) speech = NULL;
+  g_autoptr(GstPad) pad = NULL;
+  g_autofree char *sink_name = NULL;
+  const char * const *languages = g_get_language_names ();
+  guint rss_idle, rss_speaking, longest = 0;
+  gboolean finished = FALSE;
+
+  g_print ("rss-before-kib=%u\n", vm_rss_kib ());
+
+  /* The synthesis alone, one text at a time, as prepare() asks for it. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      Answer answer = { NULL, 0 };
+      gint64 asked = g_get_monotonic_time ();
+
+      limber_synthesizer_synthesize_async (limber_synthesizer_get_default (), texts->pdata[i], languages, 150,
+                                           NULL, on_synthesized, &answer);
+      while (answer.samples == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("synthesis=%.3f:%.3f\n", (answer.answered - asked) / 1000.0,
+               g_bytes_get_size (answer.samples) * 1000.0 / (LIMBER_SYNTHESIZER_SAMPLE_RATE * sizeof (gint16)));
+      g_bytes_unref (answer.samples);
+    }
+
+  speech = limber_speech_new (settings);
+  g_signal_connect (speech, "finished", G_CALLBACK (on_speech_finished), &finished);
+  limber_speech_prepare (speech, texts->pdata[0]);
+  wait_prepared (speech, texts->pdata[0]);
+  if (limber_speech_get_audio_sink (speech) == NULL)
+    g_error ("No speech pipeline: %s", limber_speech_get_problem (speech));
+  pad = gst_element_get_static_pad (limber_speech_get_audio_sink (speech), "sink");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, on_buffer, NULL, NULL);
+
+  /* Settled: the engine loaded, the pipeline in READY. */
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < until; )
+    g_main_context_iteration (NULL, FALSE);
+  rss_idle = vm_rss_kib ();
+
+  for (int i = 0; i < runs; i++)
+    {
+      const char *text = texts->pdata[(i + 1) % texts->len];
+      gint64 requested;
+
+      limber_speech_prepare (speech, text);
+      wait_prepared (speech, text);
+      g_atomic_int_set (&arrived, 0);
+      requested = g_get_monotonic_time ();
+      limber_speech_say (speech, text, NULL);
+      wait_for_first_buffer ();
+      g_print ("latency-ms=%.3f\n", (first_buffer_us - requested) / 1000.0);
+      limber_speech_stop (speech);
+    }
+  sink_name = describe_sink (limber_speech_get_audio_sink (speech));
+
+  /* The longest text, heard to its end, another prepared meanwhile. */
+  for (guint i = 0; i < texts->len; i++)
+    if (strlen (texts->pdata[i]) > strlen (texts->pdata[longest]))
+      longest = i;
+  rss_speaking = rss_idle;
+  limber_speech_say (speech, texts->pdata[longest], NULL);
+  limber_speech_prepare (speech, texts->pdata[(longest + 1) % texts->len]);
+  while (!finished)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      rss_speaking = MAX (rss_speaking, vm_rss_kib ());
+    }
+
+  g_print ("rss-idle-kib=%u\nrss-speaking-kib=%u\n", rss_idle, rss_speaking);
+  g_print ("sink=%s\n", sink_name != NULL ? sink_name : "none");
+  if (limber_speech_get_problem (speech) != NULL)
+    g_print ("problem=%s\n", limber_speech_get_problem (speech));
+
+  return 0;
+}
+
+/* One exercise's steps, one after the other, through the default output. */
+static int
+say_exercise (LimberCatalog *catalog,
+              const char    *id,
+              const char    *rate)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LimberSpeech) speech = NULL;
+  LimberExercise *exercise = limber_catalog_lookup (catalog, id);
+  const char * const *steps;
+  gboolean finished;
+
+  if (exercise == NULL)
+    {
+      g_printerr ("No exercise %s\n", id);
+      return 1;
+    }
+
+  if (rate != NULL && !g_settings_set_string (settings, "speech-rate", rate))
+    {
+      g_printerr ("No speech rate %s\n", rate);
+      return 1;
+    }
+
+  speech = limber_speech_new (settings);
+  steps = limber_exercise_get_steps (exercise);
+  g_signal_connect (speech, "finished", G_CALLBACK (on_speech_finished), &finished);
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      gint64 said = g_get_monotonic_time ();
+
+      finished = FALSE;
+      limber_speech_say (speech, steps[i], NULL);
+      if (steps[i + 1] != NULL)
+        limber_speech_prepare (speech, steps[i + 1]);
+      while (!finished)
+        g_main_context_iteration (NULL, TRUE);
+      /* Its length, and how long it took from say() to "finished". */
+      g_print ("step=%u:%u:%.0f\n", i + 1, limber_speech_estimate_ms (speech, steps[i]),
+               (g_get_monotonic_time () - said) / 1000.0);
+    }
+
+  if (limber_speech_get_problem (speech) != NULL)
+    g_print ("problem=%s\n", limber_speech_get_problem (speech));
+  if (limber_speech_get_notice (speech) != NULL)
+    g_print ("notice=%s\n", limber_speech_get_notice (speech));
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,12 +324,22 @@ main (int   argc,
   g_autofree char *sink_name = NULL;
   int runs = argc > 1 ? atoi (argv[1]) : 20;
 
+  /* The catalog in the language of $LANGUAGE, from the build's translations. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR") != NULL ? g_getenv ("LIMBER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   gst_init (&argc, &argv);
   catalog = limber_catalog_new_default (NULL);
   g_assert_nonnull (catalog);
 
   if (argc > 2 && g_str_equal (argv[1], "--exercise"))
     return narrate_whole (catalog, argv[2], argc > 3 ? (guint) atoi (argv[3]) : 0);
+  if (argc > 2 && g_str_equal (argv[1], "--speech"))
+    return measure_speech (catalog, atoi (argv[2]));
+  if (argc > 2 && g_str_equal (argv[1], "--say"))
+    return say_exercise (catalog, argv[2], argc > 3 ? argv[3] : NULL);
   narrator = limber_narrator_new ();
   limber_narrator_set_exercise (narrator, g_list_model_get_item (G_LIST_MODEL (catalog), 0));
   g_object_unref (limber_narrator_get_exercise (narrator));

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Limber's benchmark: start-up to the first painted frame, and RSS then.
-With the mode "narration": how soon narration is heard, and its memory.
+With the mode "narration": how soon narration is heard, and its memory; the
+same for run-time speech (LimberSpeech), with its synthesis times.
 With the mode "kiosk": RSS over 1,000 narrated kiosk advances at accelerated speed.
+With the mode "pin": the time one kiosk PIN check takes, yescrypt against the old PBKDF2.
+With the mode "history": History opened on ten years of daily sessions, to its first frame.
 
 Limber and a minimal in-tree AdwApplication with the same six-page carousel
 (the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
@@ -22,7 +25,10 @@ TARGET_RATIO = 1.15
 TARGET_EXTRA_RSS_MIB = 8
 TARGET_NARRATION_LATENCY_MS = 30
 TARGET_KIOSK_GROWTH_MIB = 1.0
+TARGET_HISTORY_MS = 100
+HISTORY_DAYS = 3650
 KIOSK_WARM_UP_ADVANCES = 10
+TARGET_PIN_CHECK_MS = (50, 150)
 
 
 def first_frame(command, env):
@@ -98,7 +104,46 @@ def app_rss_idle_and_narrating(command, env, seconds=4.0):
 def narration_env(args):
     return dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
                 GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"),
+                LIMBER_LOCALEDIR=os.path.join(args.build_dir, "po"),
                 LIMBER_NARRATION_DIR=os.path.join(args.build_dir, "narration"))
+
+
+def run_speech(args, env):
+    """LimberSpeech through the sound server: say() of a prepared step to its first buffer, synthesis, RSS."""
+    result = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-bench-narration"), "--speech",
+                             str(args.narration_runs)], env=env, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        sys.exit(f"bench: limber-bench-narration --speech failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def report_speech(output):
+    fields = [line.split("=", 1) for line in output.splitlines() if "=" in line]
+    latencies = [float(value) for key, value in fields if key == "latency-ms"]
+    syntheses = [tuple(float(number) for number in value.split(":")) for key, value in fields if key == "synthesis"]
+    info = {key: value for key, value in fields if key not in ("latency-ms", "synthesis")}
+
+    latency = statistics.median(latencies)
+    # The first also starts espeak-ng and loads its voice: told apart.
+    (first_ms, first_spoken), rest = syntheses[0], syntheses[1:]
+    times = [ms for ms, _ in rest]
+    factors = [ms / spoken for ms, spoken in rest]
+    slowest = max(rest)
+    mib = {key: int(info[key]) / 1024.0 for key in ("rss-before-kib", "rss-idle-kib", "rss-speaking-kib")}
+    print(f"Speech: say() of a prepared step to the first audio buffer at the sink, median of {len(latencies)} "
+          f"runs (sink: {info.get('sink')}, PulseAudio null sink)")
+    print(f"  median {latency:.1f} ms, min {min(latencies):.1f} ms, max {max(latencies):.1f} ms "
+          f"(target <= {TARGET_NARRATION_LATENCY_MS} ms)")
+    print(f"  synthesis of the catalog's {len(syntheses)} intros and steps, one at a time: the first (starting "
+          f"espeak-ng) {first_ms:.1f} ms for {first_spoken / 1000:.1f} s of speech; the others median "
+          f"{statistics.median(times):.1f} ms, max {slowest[0]:.1f} ms (for {slowest[1] / 1000:.1f} s of speech), "
+          f"{statistics.median(factors) * 100:.2f}% of the spoken length (median), {max(factors) * 100:.2f}% at most")
+    print(f"  bench process RSS: {mib['rss-before-kib']:.1f} MiB before any speech, {mib['rss-idle-kib']:.1f} MiB "
+          f"idle and ready ({mib['rss-idle-kib'] - mib['rss-before-kib']:+.1f} MiB), at most "
+          f"{mib['rss-speaking-kib']:.1f} MiB while speaking ({mib['rss-speaking-kib'] - mib['rss-idle-kib']:+.1f} MiB)")
+    if "problem" in info:
+        print(f"  problem reported: {info['problem']}")
+    return latency <= TARGET_NARRATION_LATENCY_MS and "problem" not in info
 
 
 def renderer_env(env, renderer):
@@ -119,6 +164,7 @@ def bench_narration(args):
         latencies = [float(value) for key, value in fields if key == "latency-ms"]
         info = {key: value for key, value in fields if key != "latency-ms"}
         idle, narrating = app_rss_idle_and_narrating([os.path.join(args.build_dir, "src", "limber")], env)
+        speech = run_speech(args, env)
     finally:
         server.terminate()
         server.wait()
@@ -132,7 +178,8 @@ def bench_narration(args):
         print(f"  problem reported: {info['problem']}")
     print(f"  app RSS (default renderer, Xvfb 1280x800): idle {idle:.1f} MiB, "
           f"narrating {narrating:.1f} MiB ({narrating - idle:+.1f} MiB)")
-    met = latency <= TARGET_NARRATION_LATENCY_MS and "problem" not in info
+    speech_met = report_speech(speech)
+    met = latency <= TARGET_NARRATION_LATENCY_MS and "problem" not in info and speech_met
     print("  targets met" if met else "  TARGETS MISSED")
     return 0 if met else 1
 
@@ -185,6 +232,87 @@ def bench_kiosk(args):
     return 0 if met else 1
 
 
+def bench_pin(args):
+    """One PIN check as the kiosk's checking thread does it (build-aux/bench-pin.c)."""
+    import hashlib
+
+    result = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-bench-pin"), str(args.pin_runs)],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        sys.exit(f"bench: limber-bench-pin failed:\n{result.stdout}{result.stderr}")
+    times, info = {}, {}
+    for key, value in (line.split("=", 1) for line in result.stdout.splitlines() if "=" in line):
+        if key.endswith("-ms"):
+            times.setdefault(key[:-3], []).append(float(value))
+        else:
+            info[key] = value
+    median = {kind: statistics.median(values) for kind, values in times.items()}
+
+    # What an attacker's PBKDF2 costs: OpenSSL's, through Python.
+    openssl = []
+    for _ in range(args.pin_runs):
+        started = time.thread_time()
+        hashlib.pbkdf2_hmac("sha256", b"482916", os.urandom(16), 100000)
+        openssl.append((time.thread_time() - started) * 1000)
+    openssl_ms = statistics.median(openssl)
+
+    print(f"Kiosk PIN: one check (limber_kiosk_pin_verify_hash, as in the checking thread), median of "
+          f"{len(times['yescrypt'])} runs, CPU time (wall clock, which a shared machine inflates, in brackets)")
+    print(f"  yescrypt, {info['yescrypt-setting']} (libxcrypt cost 7, 64 MiB): {median['yescrypt-cpu']:.1f} ms "
+          f"({median['yescrypt']:.1f}), peak RSS {int(info['yescrypt-rss-kib']) / 1024:.0f} MiB "
+          f"(target {TARGET_PIN_CHECK_MS[0]}-{TARGET_PIN_CHECK_MS[1]} ms)")
+    print(f"  old PBKDF2-SHA256, 100,000 iterations, Limber's own code: {median['pbkdf2-cpu']:.1f} ms "
+          f"({median['pbkdf2']:.1f}); OpenSSL's, as an attacker would run it: {openssl_ms:.1f} ms, "
+          f"{median['pbkdf2-cpu'] / openssl_ms:.1f} attacker tries per kiosk try")
+    print(f"  the bounds, slower is a damaged hash: yescrypt cost 9 (256 MiB) {median['yescrypt-max-cpu']:.0f} ms, "
+          f"PBKDF2 1,000,000 iterations {median['pbkdf2-max-cpu']:.0f} ms")
+    met = TARGET_PIN_CHECK_MS[0] <= median["yescrypt-cpu"] <= TARGET_PIN_CHECK_MS[1]
+    print("  targets met" if met else "  TARGETS MISSED")
+    print(f"pin: yescrypt {median['yescrypt-cpu']:.1f} ms, old PBKDF2 {median['pbkdf2-cpu']:.1f} ms of CPU a check")
+
+
+def bench_history(args):
+    """History on a made-up history of ten years of daily sessions (build-aux/bench-history.c)."""
+    env = renderer_env(dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
+                            GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data")), args.renderer)
+    with tempfile.TemporaryDirectory(prefix="limber-bench-history.") as folder:
+        history = os.path.join(folder, "history.sqlite")
+        made = subprocess.run([os.path.join(args.build_dir, "build-aux", "limber-history-fixture"),
+                               "--days", str(HISTORY_DAYS), "--every-day", history],
+                              env=env, capture_output=True, text=True, timeout=600)
+        if made.returncode != 0:
+            sys.exit(f"bench: limber-history-fixture failed:\n{made.stdout}{made.stderr}")
+        size_mib = os.path.getsize(history) / 1024 / 1024
+
+        command = [os.path.join(args.build_dir, "build-aux", "limber-bench-history"), history]
+        runs = []
+        # One unmeasured run warms the page cache.
+        for run in range(args.runs + 1):
+            result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+            if result.returncode != 0:
+                sys.exit(f"bench: limber-bench-history failed:\n{result.stdout}{result.stderr}")
+            fields = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+            if run > 0:
+                runs.append({key: float(value) for key, value in fields.items()})
+
+    sessions = int(runs[0]["sessions"])
+    medians = {key: statistics.median(run[key] for run in runs)
+               for key in ("open-ms", "view-ms", "first-frame-ms", "first-frame-cpu-ms")}
+    total = medians["first-frame-ms"]
+    print(f"History: {sessions} sessions ({HISTORY_DAYS} days, {size_mib:.1f} MiB), median of {args.runs} runs "
+          f"(renderer: {args.renderer}, Xvfb 1280x800)")
+    print(f"  open, integrity check and migration: {medians['open-ms']:.1f} ms")
+    print(f"  the view and its queries:            {medians['view-ms']:.1f} ms")
+    print(f"  from History to the dialog's first painted frame: {total:.1f} ms "
+          f"(min {min(run['first-frame-ms'] for run in runs):.1f}, "
+          f"max {max(run['first-frame-ms'] for run in runs):.1f}; target <= {TARGET_HISTORY_MS} ms)")
+    print(f"  CPU time Limber spent on it: {medians['first-frame-cpu-ms']:.1f} ms "
+          f"(what a busy machine changes least; load average {os.getloadavg()[0]:.1f})")
+    met = total <= TARGET_HISTORY_MS and sessions == HISTORY_DAYS
+    print("  target met" if met else "  TARGET MISSED")
+    return 0 if met else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build-dir", required=True)
@@ -194,10 +322,12 @@ def main():
     parser.add_argument("--renderer", choices=["default", "cairo"],
                         help="'cairo' turns GL off; 'default' uses GTK's choice (Mesa's software GL under Xvfb). "
                         "The default is 'cairo' for the kiosk, whose frames under software GL take three times "
-                        "as long, and 'default' otherwise")
-    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration", "kiosk"],
+                        "as long, and for the history; 'default' otherwise")
+    parser.add_argument("mode", nargs="?", default="startup", choices=["startup", "narration", "kiosk", "pin", "history"],
                         help="'narration': play-to-sound latency and RSS while narrating; "
-                        "'kiosk': RSS over many narrated kiosk advances")
+                        "'kiosk': RSS over many narrated kiosk advances; 'pin': the time a kiosk PIN check takes; "
+                        "'history': History opened on ten years of daily sessions")
+    parser.add_argument("--pin-runs", type=int, default=15, help="PIN checks of each kind (at least 5)")
     parser.add_argument("--narration-runs", type=int, default=25, help="narration runs (at least 20)")
     parser.add_argument("--advances", type=int, default=1000,
                         help=f"kiosk advances (more than {KIOSK_WARM_UP_ADVANCES})")
@@ -207,17 +337,23 @@ def main():
     # The narrator makes URIs of the clips' paths, which must be absolute.
     args.build_dir = os.path.abspath(args.build_dir)
     if args.renderer is None:
-        args.renderer = "cairo" if args.mode == "kiosk" else "default"
+        args.renderer = "cairo" if args.mode in ("kiosk", "history") else "default"
     if args.advances <= KIOSK_WARM_UP_ADVANCES:
         parser.error(f"--advances must be more than {KIOSK_WARM_UP_ADVANCES}")
     if args.mode == "kiosk":
         return bench_kiosk(args)
+    if args.mode == "pin":
+        if args.pin_runs < 5:
+            parser.error("--pin-runs must be at least 5")
+        return bench_pin(args)
     if args.runs < 5:
         parser.error("--runs must be at least 5")
     if args.narration_runs < 20:
         parser.error("--narration-runs must be at least 20")
     if args.mode == "narration":
         return bench_narration(args)
+    if args.mode == "history":
+        return bench_history(args)
 
     programs = {
         "limber": [os.path.join(args.build_dir, "src", "limber")],

@@ -8,6 +8,7 @@ and saves the window alone.
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -39,7 +40,7 @@ def capture_painted(env, window, output):
 
 
 def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, capture="Limber",
-          text_scale=1.0, high_contrast=False, sound=False, wait=0.0, app_args=()):
+          text_scale=1.0, high_contrast=False, sound=False, wait=0.0, app_args=(), history=None):
     # Settings in a keyfile of the run's own (run-under-xvfb gives a fresh
     # XDG_CONFIG_HOME), so that a plan can be imported first.
     env = dict(os.environ, GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
@@ -62,6 +63,11 @@ def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, cap
     limber = os.path.join(build_dir, "src", "limber")
     if plan:
         subprocess.run([limber, "--import-plan", plan], env=env, check=True, stdout=subprocess.DEVNULL)
+    if history:
+        # run-under-xvfb gives the run its own XDG_DATA_HOME.
+        folder = os.path.join(env["XDG_DATA_HOME"], "io.github.limberapp.Limber")
+        os.makedirs(folder, exist_ok=True)
+        shutil.copyfile(history, os.path.join(folder, "history.sqlite"))
     app = subprocess.Popen([limber, *app_args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         window = wait_for_window(env)
@@ -102,12 +108,13 @@ def main():
     parser.add_argument("--sound", action="store_true", help="a sound server with a null sink, for narration")
     parser.add_argument("--wait", type=float, default=0.0, help="seconds to wait after the keys, e.g. for narration")
     parser.add_argument("--app-arg", action="append", default=[], help="an argument for limber, e.g. --kiosk")
+    parser.add_argument("--history", help="a session history to start with (build-aux/limber-history-fixture)")
     parser.add_argument("keys", nargs="*", help="keys to press first, e.g. Right End ctrl+comma")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     # Absolute: the narrator makes file URIs of the clips' paths.
     shoot(os.path.abspath(args.build_dir), args.output, width, height, args.scheme, args.keys, args.settle, args.plan, args.capture,
-          args.text_scale, args.high_contrast, args.sound, args.wait, args.app_arg)
+          args.text_scale, args.high_contrast, args.sound, args.wait, args.app_arg, args.history)
 
 
 if __name__ == "__main__":

@@ -26,32 +26,43 @@ struct _LimberApplication
 {
   AdwApplication  parent_instance;
 
-  char           *catalog_path;
+  /* The catalog the window shows; NULL for the built-in one. */
+  GFile          *catalog_file;
+  /* --kiosk was given to this instance, at its start or since. */
   gboolean        kiosk;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
 
-static LimberCatalog *
-load_catalog (LimberApplication  *self,
-              GError            **error)
+/* To the terminal that gave the command, which may be another process's. */
+G_GNUC_PRINTF (2, 3)
+static void
+print_error (GApplicationCommandLine *command_line,
+             const char              *format,
+             ...)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
 
-  if (self->catalog_path == NULL)
-    return limber_catalog_new_default (error);
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
 
-  file = g_file_new_for_commandline_arg (self->catalog_path);
-  return limber_catalog_new_from_file (file, error);
+  if (command_line != NULL)
+    g_application_command_line_printerr (command_line, "%s", message);
+  else
+    g_printerr ("%s", message);
 }
 
 static LimberPlan *
-load_plan (LimberApplication  *self,
-           GError            **error)
+load_plan (GFile   *catalog_file,
+           GError **error)
 {
-  g_autoptr(LimberCatalog) catalog = load_catalog (self, error);
+  g_autoptr(LimberCatalog) catalog = NULL;
   g_autoptr(GSettings) settings = NULL;
 
+  catalog = catalog_file != NULL ? limber_catalog_new_from_file (catalog_file, error)
+                                 : limber_catalog_new_default (error);
   if (catalog == NULL)
     return NULL;
 
@@ -59,61 +70,199 @@ load_plan (LimberApplication  *self,
   return limber_plan_new (catalog, settings);
 }
 
+/* The one main window; About and the dialogs are windows too. */
+static LimberWindow *
+find_window (LimberApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LIMBER_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Read from the settings each time: a clinic's dconf can set it. */
+static gboolean
+wants_kiosk (LimberApplication *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  return self->kiosk || g_settings_get_boolean (settings, "kiosk-mode");
+}
+
+/* A kiosk shows one window: About, My Plan and every dialog go. */
+static void
+close_other_windows (GtkWindow *keep)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Destroying one window can destroy the others it owns. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != keep && gtk_widget_get_visible (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
+}
+
+static void
+lock_window (LimberWindow *window)
+{
+  close_other_windows (GTK_WINDOW (window));
+  limber_window_set_kiosk (window, TRUE);
+}
+
+/* Kiosk mode is decided, and on, before the catalog can fail: a bad one is
+ * shown inside the locked kiosk, never in an ordinary window. */
+static LimberWindow *
+open_window (LimberApplication       *self,
+             gboolean                 kiosk,
+             GApplicationCommandLine *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
+  LimberWindow *window;
+
+  plan = load_plan (self->catalog_file, &error);
+  window = limber_window_new (GTK_APPLICATION (self), plan);
+  if (kiosk)
+    lock_window (window);
+
+  if (plan == NULL)
+    {
+      /* Translators: %s says which file and what is wrong with it */
+      print_error (command_line, _("The exercises could not be loaded: %s\n"), error->message);
+      limber_window_show_catalog_error (window, error);
+    }
+
+  limber_first_frame_watch (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 limber_application_activate (GApplication *application)
 {
   LimberApplication *self = LIMBER_APPLICATION (application);
-  g_autoptr(LimberPlan) plan = NULL;
+  LimberWindow *window = find_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    open_window (self, wants_kiosk (self), NULL);
+}
+
+/* `--catalog` for an instance that runs already: the window is made again
+ * on the new catalog, and stays a kiosk if it was one. A catalog that does
+ * not load leaves the exercises on screen as they were. */
+static gboolean
+change_catalog (LimberApplication       *self,
+                LimberWindow            *window,
+                GFile                   *catalog_file,
+                GApplicationCommandLine *command_line)
+{
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
+  g_autoptr(LimberPlan) plan = load_plan (catalog_file, &error);
+  gboolean kiosk;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL)
+  if (plan == NULL && limber_window_get_plan (window) != NULL)
     {
-      plan = load_plan (self, &error);
-      window = GTK_WINDOW (limber_window_new (GTK_APPLICATION (self), plan));
-
-      if (plan == NULL)
-        {
-          g_warning ("Could not load the exercise catalog: %s", error->message);
-          limber_window_show_catalog_error (LIMBER_WINDOW (window), error);
-        }
-
-      else if (self->kiosk || g_settings_get_boolean (limber_plan_get_settings (plan), "kiosk-mode"))
-        limber_window_set_kiosk (LIMBER_WINDOW (window), TRUE);
-
-      limber_first_frame_watch (window);
+      print_error (command_line, _("The exercises could not be loaded: %s\n"), error->message);
+      print_error (command_line, _("Limber goes on showing the exercises it had.\n"));
+      return FALSE;
     }
 
-  gtk_window_present (window);
+  g_set_object (&self->catalog_file, catalog_file);
+  kiosk = wants_kiosk (self) || limber_window_get_kiosk (window);
+
+  /* The old window gives its lock-down back before the new one takes it,
+   * with no main loop turn in between. */
+  g_application_hold (G_APPLICATION (self));
+  close_other_windows (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  open_window (self, kiosk, command_line);
+  g_application_release (G_APPLICATION (self));
+
+  return plan != NULL;
 }
 
 /* `limber --import-plan FILE`, for a clinic's scripts: all of the file or
- * nothing, then exit. */
+ * nothing, applied by the instance that owns the plan, which may be
+ * another process. */
 static int
-import_plan (LimberApplication *self,
-             const char        *path)
+import_plan (LimberApplication       *self,
+             GApplicationCommandLine *command_line,
+             GFile                   *catalog_file,
+             const char              *path)
 {
   g_autoptr(LimberPlan) plan = NULL;
   g_autoptr(LimberPlanFile) plan_file = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
   g_autoptr(GError) error = NULL;
 
-  plan = load_plan (self, &error);
+  plan = load_plan (catalog_file != NULL ? catalog_file : self->catalog_file, &error);
   if (plan != NULL)
     plan_file = limber_plan_file_new_from_file (limber_plan_get_catalog (plan), file, &error);
 
   if (plan_file == NULL || !limber_plan_file_apply (plan_file, plan, &error))
     {
       /* Translators: the first %s is a file name, the second what is wrong with it */
-      g_printerr (_("The plan “%s” was not imported: %s\n"), path, error->message);
+      print_error (command_line, _("The plan “%s” was not imported: %s\n"), path, error->message);
       return EXIT_FAILURE;
     }
 
-  g_settings_sync ();
   /* Translators: %s is a file name */
-  g_print (_("Imported the plan “%s”.\n"), path);
+  g_application_command_line_print (command_line, _("Imported the plan “%s”.\n"), path);
   return EXIT_SUCCESS;
+}
+
+/* In the primary instance, for its own command line and every later one. */
+static int
+limber_application_command_line (GApplication            *application,
+                                 GApplicationCommandLine *command_line)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_auto(GStrv) arguments = g_application_command_line_get_arguments (command_line, NULL);
+  g_autoptr(GFile) catalog_file = NULL;
+  const char *path = NULL;
+  LimberWindow *window;
+  int status = EXIT_SUCCESS;
+
+  if (arguments[0] != NULL && arguments[1] != NULL)
+    {
+      /* Translators: %s is what was given; keep the option names */
+      print_error (command_line, _("Limber does not open “%s”: give a catalog with --catalog FILE, "
+                                   "or a plan with --import-plan FILE.\n"), arguments[1]);
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "catalog", "^&ay", &path))
+    catalog_file = g_application_command_line_create_file_for_arg (command_line, path);
+
+  if (g_variant_dict_lookup (options, "import-plan", "^&ay", &path))
+    return import_plan (self, command_line, catalog_file, path);
+
+  if (g_variant_dict_contains (options, "kiosk"))
+    self->kiosk = TRUE;
+
+  window = find_window (self);
+  if (window == NULL)
+    {
+      g_set_object (&self->catalog_file, catalog_file);
+      window = open_window (self, wants_kiosk (self), command_line);
+      return limber_window_get_plan (window) != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  /* The kiosk first, whatever becomes of the catalog. */
+  if (g_variant_dict_contains (options, "kiosk"))
+    lock_window (window);
+
+  if (catalog_file != NULL && !change_catalog (self, window, catalog_file, command_line))
+    status = EXIT_FAILURE;
+
+  gtk_window_present (GTK_WINDOW (find_window (self)));
+  return status;
 }
 
 /* A line from the terminal, not echoed when it is one. */
@@ -124,6 +273,7 @@ read_secret (const char *prompt)
   struct termios saved, quiet;
   char line[64] = "";
   char *newline;
+  char *secret;
 
   if (terminal)
     {
@@ -147,53 +297,56 @@ read_secret (const char *prompt)
   if (newline != NULL)
     *newline = '\0';
 
-  return g_strdup (line);
+  secret = g_strdup (line);
+  explicit_bzero (line, sizeof line);
+  return secret;
 }
 
 /* `limber --set-kiosk-pin`: asked twice, never on the command line, where
- * other users could read it. */
+ * other users could read it. Digits of any script count, and two spellings
+ * of the same digits are the same PIN. */
 static int
 set_kiosk_pin (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
-  g_autofree char *pin = NULL;
-  g_autofree char *again = NULL;
+  g_autoptr(LimberKioskPinSecret) typed = NULL;
+  g_autoptr(LimberKioskPinSecret) typed_again = NULL;
+  g_autoptr(LimberKioskPinSecret) pin = NULL;
+  g_autoptr(LimberKioskPinSecret) again = NULL;
   g_autofree char *prompt = NULL;
 
   /* Translators: %d and %d are the fewest and most digits of a PIN */
   prompt = g_strdup_printf (_("New clinic PIN (%d to %d digits): "), LIMBER_KIOSK_PIN_MIN_DIGITS,
                             LIMBER_KIOSK_PIN_MAX_DIGITS);
-  pin = read_secret (prompt);
-  again = read_secret (_("The same PIN again: "));
+  typed = read_secret (prompt);
+  typed_again = read_secret (_("The same PIN again: "));
+  pin = limber_kiosk_pin_normalize (typed);
+  again = limber_kiosk_pin_normalize (typed_again);
 
-  if (g_strcmp0 (pin, again) != 0)
+  if (g_strcmp0 (pin != NULL ? pin : typed, again != NULL ? again : typed_again) != 0)
     {
       g_printerr (_("The two PINs are not the same; the PIN was not changed.\n"));
       return EXIT_FAILURE;
     }
 
-  if (!limber_kiosk_pin_store (settings, pin, &error))
+  if (!limber_kiosk_pin_store (settings, typed, &error))
     {
       /* Translators: %s says what is wrong */
       g_printerr (_("The PIN was not changed: %s.\n"), error->message);
       return EXIT_FAILURE;
     }
 
-  explicit_bzero (pin, strlen (pin));
-  explicit_bzero (again, strlen (again));
   g_settings_sync ();
   g_print (_("The clinic PIN is set. Hold Ctrl+Alt+K for three seconds in the kiosk to enter it.\n"));
   return EXIT_SUCCESS;
 }
 
+/* What needs no running instance, and what no instance could do. */
 static int
 limber_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
 {
-  LimberApplication *self = LIMBER_APPLICATION (application);
-  const char *plan_path = NULL;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "Limber", PACKAGE_VERSION);
@@ -203,12 +356,11 @@ limber_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "set-kiosk-pin"))
     return set_kiosk_pin ();
 
-  g_clear_pointer (&self->catalog_path, g_free);
-  g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
-  self->kiosk = g_variant_dict_contains (options, "kiosk");
-
-  if (g_variant_dict_lookup (options, "import-plan", "^&ay", &plan_path))
-    return import_plan (self, plan_path);
+  if (g_variant_dict_contains (options, "import-plan") && g_variant_dict_contains (options, "kiosk"))
+    {
+      g_printerr (_("--import-plan imports and quits, so it cannot go with --kiosk.\n"));
+      return EXIT_FAILURE;
+    }
 
   return G_APPLICATION_CLASS (limber_application_parent_class)->handle_local_options (application, options);
 }
@@ -256,6 +408,7 @@ limber_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *plan_accels[] = { "<Primary>comma", NULL };
+  static const char *history_accels[] = { "<Primary>h", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
 
@@ -263,6 +416,7 @@ limber_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
 }
 
 static void
@@ -270,7 +424,7 @@ limber_application_finalize (GObject *object)
 {
   LimberApplication *self = (LimberApplication *)object;
 
-  g_clear_pointer (&self->catalog_path, g_free);
+  g_clear_object (&self->catalog_file);
 
   G_OBJECT_CLASS (limber_application_parent_class)->finalize (object);
 }
@@ -284,6 +438,7 @@ limber_application_class_init (LimberApplicationClass *klass)
   object_class->finalize = limber_application_finalize;
 
   application_class->activate = limber_application_activate;
+  application_class->command_line = limber_application_command_line;
   application_class->startup = limber_application_startup;
   application_class->handle_local_options = limber_application_handle_local_options;
 }
@@ -312,7 +467,7 @@ limber_application_new (void)
 {
   return g_object_new (LIMBER_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
 }

@@ -9,13 +9,27 @@
 #include "limber-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "limber-catalog.h"
+#include "limber-small-file.h"
+#include "limber-untrusted-text.h"
 
-/* Guards against a catalog that is not one; the real one is a few KiB. */
+/* Guards against a catalog that is not one: the real one is a few KiB, its
+ * longest title 33 characters, its longest step 181, its most steps 6. */
 #define MAX_CATALOG_SIZE (1024 * 1024)
 #define MAX_HOLD_SECONDS 600
 #define MAX_REPETITIONS 100
+#define MAX_STEPS 30
+#define MAX_PARAGRAPHS 20
+#define MAX_ID_LENGTH 64
+#define MAX_TITLE_LENGTH 100
+#define MAX_TEXT_LENGTH 1000
+#define MAX_PARAGRAPH_LENGTH 2000
+/* How much of a message from GMarkup, which quotes the file, is repeated. */
+#define MAX_MARKUP_MESSAGE_LENGTH 200
+
+#define ILLUSTRATIONS_FOLDER "illustrations/"
 
 struct _LimberCatalog
 {
@@ -32,7 +46,121 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LimberCatalog, limber_catalog, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       limber_catalog_list_model_init))
 
-G_DEFINE_QUARK (limber-catalog-error-quark, limber_catalog_error)
+/* What the error page shows, each part on its own. */
+typedef struct
+{
+  char *file;
+  int   line;
+  char *exercise;
+  char *field;
+  char *reason;
+} LimberCatalogErrorPrivate;
+
+static void
+limber_catalog_error_private_init (LimberCatalogErrorPrivate *priv)
+{
+}
+
+static void
+limber_catalog_error_private_copy (const LimberCatalogErrorPrivate *source,
+                                   LimberCatalogErrorPrivate       *copy)
+{
+  copy->file = g_strdup (source->file);
+  copy->line = source->line;
+  copy->exercise = g_strdup (source->exercise);
+  copy->field = g_strdup (source->field);
+  copy->reason = g_strdup (source->reason);
+}
+
+static void
+limber_catalog_error_private_clear (LimberCatalogErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->file, g_free);
+  g_clear_pointer (&priv->exercise, g_free);
+  g_clear_pointer (&priv->field, g_free);
+  g_clear_pointer (&priv->reason, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (LimberCatalogError, limber_catalog_error)
+
+static LimberCatalogErrorPrivate *
+peek_error_private (const GError *error)
+{
+  if (error == NULL || error->domain != LIMBER_CATALOG_ERROR)
+    return NULL;
+
+  return limber_catalog_error_get_private (error);
+}
+
+/**
+ * limber_catalog_error_get_file:
+ * @error: any error
+ *
+ * Returns: (nullable): the catalog file a #LimberCatalogError is about, as
+ *   it is shown to people, or %NULL if it came from memory or @error is
+ *   not a #LimberCatalogError
+ */
+const char *
+limber_catalog_error_get_file (const GError *error)
+{
+  LimberCatalogErrorPrivate *priv = peek_error_private (error);
+
+  return priv != NULL ? priv->file : NULL;
+}
+
+/**
+ * limber_catalog_error_get_line:
+ *
+ * Returns: the line of the catalog where the problem is, or 0 if it is not
+ *   on any one line
+ */
+int
+limber_catalog_error_get_line (const GError *error)
+{
+  LimberCatalogErrorPrivate *priv = peek_error_private (error);
+
+  return priv != NULL ? priv->line : 0;
+}
+
+/**
+ * limber_catalog_error_get_exercise:
+ *
+ * Returns: (nullable): the id of the exercise with the problem, or its
+ *   position ("number 3") while the id is unknown, if it is in an exercise
+ */
+const char *
+limber_catalog_error_get_exercise (const GError *error)
+{
+  LimberCatalogErrorPrivate *priv = peek_error_private (error);
+
+  return priv != NULL ? priv->exercise : NULL;
+}
+
+/**
+ * limber_catalog_error_get_field:
+ *
+ * Returns: (nullable): the element with the problem, if it is in one
+ */
+const char *
+limber_catalog_error_get_field (const GError *error)
+{
+  LimberCatalogErrorPrivate *priv = peek_error_private (error);
+
+  return priv != NULL ? priv->field : NULL;
+}
+
+/**
+ * limber_catalog_error_get_reason:
+ *
+ * Returns: (nullable): what is wrong, without where: the message's last part
+ */
+const char *
+limber_catalog_error_get_reason (const GError *error)
+{
+  LimberCatalogErrorPrivate *priv = peek_error_private (error);
+
+  return priv != NULL ? priv->reason : NULL;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Parsing                                                                  */
@@ -65,6 +193,7 @@ typedef struct
 typedef struct
 {
   GMarkupParseContext *context;
+  char                *file_name;  /* as shown to people; NULL for bytes */
   gboolean             seen_catalog;
   GPtrArray           *exercises;
   GHashTable          *ids;
@@ -101,6 +230,124 @@ exercise_draft_free (ExerciseDraft *draft)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExerciseDraft, exercise_draft_free)
 
+/* Where an error is, read before the message: "“FILE”, line 12". */
+static char *
+describe_location (const char *file_name,
+                   int         line)
+{
+  if (file_name != NULL && line > 0)
+    /* Translators: where a catalog error is: the file's name, then a line number */
+    return g_strdup_printf (_("“%s”, line %d"), file_name, line);
+  if (file_name != NULL)
+    /* Translators: where a catalog error is: the file's name */
+    return g_strdup_printf (_("“%s”"), file_name);
+  if (line > 0)
+    /* Translators: where a catalog error is: a line number */
+    return g_strdup_printf (_("Line %d"), line);
+
+  return NULL;
+}
+
+static char *
+join_where (const char *where,
+            const char *what)
+{
+  /* Translators: where a catalog error is, then what it is: "line 3: it is empty" */
+  return g_strdup_printf (_("%s: %s"), where, what);
+}
+
+/* The message says it all on one line, for the log and the command line;
+ * the parts are kept apart for the error page. */
+static void
+set_catalog_error (GError             **error,
+                   LimberCatalogError   code,
+                   const char          *file_name,
+                   int                  line,
+                   const char          *exercise,
+                   const char          *field,
+                   const char          *reason)
+{
+  g_autofree char *location = describe_location (file_name, line);
+  g_autofree char *where = NULL;
+  g_autofree char *message = NULL;
+  LimberCatalogErrorPrivate *priv;
+
+  if (error == NULL)
+    return;
+
+  if (exercise != NULL)
+    /* Translators: where a catalog error is, e.g. exercise “wall-push-up”, field “hold” */
+    where = g_strdup_printf (_("exercise “%s”, field “%s”"), exercise, field);
+  else if (field != NULL)
+    /* Translators: where a catalog error is, outside any exercise */
+    where = g_strdup_printf (_("catalog, field “%s”"), field);
+
+  if (where == NULL && line == 0 && file_name != NULL)
+    /* Translators: the file's name, and why it could not be read */
+    message = g_strdup_printf (_("Could not read the exercise catalog “%s”: %s"), file_name, reason);
+  else if (location != NULL && where != NULL)
+    {
+      g_autofree char *inner = join_where (where, reason);
+
+      message = join_where (location, inner);
+    }
+  else if (location != NULL || where != NULL)
+    message = join_where (location != NULL ? location : where, reason);
+  else
+    message = g_strdup (reason);
+
+  g_set_error_literal (error, LIMBER_CATALOG_ERROR, code, message);
+  priv = limber_catalog_error_get_private (*error);
+  priv->file = g_strdup (file_name);
+  priv->line = line;
+  priv->exercise = g_strdup (exercise);
+  priv->field = g_strdup (field);
+  priv->reason = g_strdup (reason);
+}
+
+/* The line GMarkup is on. It stops just past a tag's ">", and counts a line
+ * break as the next line as soon as it reaches it: back over that one. */
+static int
+current_line (GMarkupParseContext *context)
+{
+  int line, column;
+
+  g_markup_parse_context_get_position (context, &line, &column);
+
+  return column == 1 && line > 1 ? line - 1 : line;
+}
+
+static void G_GNUC_PRINTF (6, 0)
+set_error_valist (CatalogParser       *parser,
+                  GError             **error,
+                  int                  line,
+                  LimberCatalogError   code,
+                  const char          *field,
+                  const char          *format,
+                  va_list              args)
+{
+  g_autofree char *raw_reason = g_strdup_vprintf (format, args);
+  g_autofree char *reason = NULL;
+  g_autofree char *quoted_field = NULL;
+
+  /* GMarkup quotes the offending bytes, which need not be UTF-8. */
+  reason = g_utf8_make_valid (raw_reason, -1);
+
+  if (line < 0 && parser->context != NULL)
+    line = current_line (parser->context);
+
+  /* An unknown element's name comes from the file. */
+  if (field != NULL)
+    quoted_field = limber_untrusted_text_quote (field, -1, LIMBER_UNTRUSTED_TEXT_QUOTE_LENGTH);
+
+  set_catalog_error (error, code, parser->file_name, MAX (line, 0),
+                     parser->draft != NULL ? parser->draft->label : NULL,
+                     quoted_field != NULL ? quoted_field : (parser->draft != NULL ? "exercise" : NULL),
+                     reason);
+}
+
+/* @field is the element with the problem, or %NULL for the whole catalog;
+ * the line is where the parser is. */
 static void G_GNUC_PRINTF (5, 6)
 set_error (CatalogParser       *parser,
            GError             **error,
@@ -109,34 +356,46 @@ set_error (CatalogParser       *parser,
            const char          *format,
            ...)
 {
-  g_autofree char *raw_reason = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *where = NULL;
   va_list args;
-  int line = 0;
 
   va_start (args, format);
-  raw_reason = g_strdup_vprintf (format, args);
+  set_error_valist (parser, error, -1, code, field, format, args);
   va_end (args);
+}
 
-  /* GMarkup quotes the offending bytes, which need not be UTF-8. */
-  reason = g_utf8_make_valid (raw_reason, -1);
+static void G_GNUC_PRINTF (6, 7)
+set_error_at_line (CatalogParser       *parser,
+                   GError             **error,
+                   int                  line,
+                   LimberCatalogError   code,
+                   const char          *field,
+                   const char          *format,
+                   ...)
+{
+  va_list args;
 
-  if (parser->context != NULL)
-    g_markup_parse_context_get_position (parser->context, &line, NULL);
+  va_start (args, format);
+  set_error_valist (parser, error, line, code, field, format, args);
+  va_end (args);
+}
 
-  if (parser->draft != NULL)
-    /* Translators: where a catalog error is, e.g. exercise “wall-push-up”, field “hold” */
-    where = g_strdup_printf (_("exercise “%s”, field “%s”"), parser->draft->label, field);
-  else
-    /* Translators: where a catalog error is, outside any exercise */
-    where = g_strdup_printf (_("catalog, field “%s”"), field);
+/* A value from the file, shortened and made visible, to repeat in a message. */
+static char *
+quote (const char *value)
+{
+  return limber_untrusted_text_quote (value, -1, LIMBER_UNTRUSTED_TEXT_QUOTE_LENGTH);
+}
 
-  if (line > 0)
-    /* Translators: a catalog error: line number, where it is, and what is wrong */
-    g_set_error (error, LIMBER_CATALOG_ERROR, code, _("Line %d: %s: %s"), line, where, reason);
-  else
-    g_set_error (error, LIMBER_CATALOG_ERROR, code, "%s: %s", where, reason);
+static guint
+count_lines (const char *text,
+             gsize       length)
+{
+  guint n_lines = 0;
+
+  for (const char *p = memchr (text, '\n', length); p != NULL; p = memchr (p + 1, '\n', text + length - p - 1))
+    n_lines++;
+
+  return n_lines;
 }
 
 static char *
@@ -163,10 +422,13 @@ normalize_whitespace (const char *text)
   return g_string_free (g_steal_pointer (&normalized), FALSE);
 }
 
+/* Ids name the folders of the recordings and the groups of a plan file, so
+ * nothing that means something in a path or on a command line: no "/", no
+ * ".", no leading "-". */
 static gboolean
 is_valid_id (const char *id)
 {
-  if (id == NULL || *id == '\0')
+  if (id == NULL || !(g_ascii_islower (*id) || g_ascii_isdigit (*id)) || strlen (id) > MAX_ID_LENGTH)
     return FALSE;
 
   for (const char *p = id; *p != '\0'; p++)
@@ -224,8 +486,10 @@ check_attributes (CatalogParser       *parser,
     {
       if (!g_strv_contains (rule->attributes, names[i]))
         {
+          g_autofree char *name = quote (names[i]);
+
           set_error (parser, error, LIMBER_CATALOG_ERROR_UNKNOWN_ATTRIBUTE, rule->element,
-                     _("unknown attribute “%s”"), names[i]);
+                     _("unknown attribute “%s”"), name);
           return FALSE;
         }
 
@@ -274,9 +538,11 @@ parse_count (CatalogParser  *parser,
 
   if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
     {
+      g_autofree char *quoted = quote (text);
+
       set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, field,
                  _("“%s” must be a whole number from %u to %u, not “%s”"),
-                 attribute, min, max, text);
+                 attribute, min, max, quoted);
       return FALSE;
     }
 
@@ -315,8 +581,19 @@ start_exercise (CatalogParser  *parser,
                 GError        **error)
 {
   const char *id = lookup_attribute (names, values, "id");
-  g_autoptr(ExerciseDraft) draft = g_new0 (ExerciseDraft, 1);
+  g_autoptr(ExerciseDraft) draft = NULL;
 
+  /* Every exercise becomes a slide, built before the first frame. */
+  if (parser->n_exercises_started == LIMBER_CATALOG_MAX_EXERCISES)
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_MANY, "exercise",
+                 g_dngettext (GETTEXT_PACKAGE, "a catalog can have at most %u exercise",
+                              "a catalog can have at most %u exercises", LIMBER_CATALOG_MAX_EXERCISES),
+                 LIMBER_CATALOG_MAX_EXERCISES);
+      return FALSE;
+    }
+
+  draft = g_new0 (ExerciseDraft, 1);
   parser->n_exercises_started++;
   draft->label = is_valid_id (id) ? g_strdup (id)
                                   : g_strdup_printf (_("number %u"), parser->n_exercises_started);
@@ -334,8 +611,11 @@ start_exercise (CatalogParser  *parser,
 
   if (!is_valid_id (id))
     {
+      g_autofree char *quoted = quote (id);
+
       set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "id",
-                 _("“%s” is not a valid id: use lower-case letters, digits and “-”"), id);
+                 _("“%s” is not a valid id: use up to %u lower-case letters, digits and “-”, "
+                   "starting with a letter or a digit"), quoted, MAX_ID_LENGTH);
       return FALSE;
     }
 
@@ -388,8 +668,19 @@ start_step (CatalogParser  *parser,
     parser->step_kind = LIMBER_STEP_KIND_REPEAT;
   else
     {
+      g_autofree char *quoted = quote (kind);
+
       set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "step",
-                 _("step kind “%s” is not “hold” or “repeat”"), kind);
+                 _("step kind “%s” is not “hold” or “repeat”"), quoted);
+      return FALSE;
+    }
+
+  if (parser->draft->steps->len == MAX_STEPS)
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_MANY, "step",
+                 g_dngettext (GETTEXT_PACKAGE, "an exercise can have at most %u step",
+                              "an exercise can have at most %u steps", MAX_STEPS),
+                 MAX_STEPS);
       return FALSE;
     }
 
@@ -438,12 +729,36 @@ catalog_start_element (GMarkupParseContext  *context,
 
   if (rule == NULL)
     {
+      g_autofree char *name = quote (element_name);
+
       if (parent == NULL)
         set_error (parser, error, LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, element_name,
-                   _("this is not an exercise catalog: it starts with <%s>, not <catalog>"), element_name);
+                   _("this is not an exercise catalog: it starts with <%s>, not <catalog>"), name);
       else
         set_error (parser, error, LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, element_name,
-                   _("<%s> is not allowed inside <%s>"), element_name, parent);
+                   _("<%s> is not allowed inside <%s>"), name, parent);
+      return;
+    }
+
+  /* Written out as character references, which the file scan cannot see. */
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *hidden = limber_untrusted_text_find_hidden (values[i], strlen (values[i]));
+
+      if (hidden != NULL)
+        {
+          g_autofree char *description = limber_untrusted_text_describe (g_utf8_get_char (hidden));
+
+          set_error (parser, error, LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, element_name,
+                     _("it contains %s, which a catalog must not have"), description);
+          return;
+        }
+    }
+
+  if (g_str_equal (element_name, "catalog") && parser->seen_catalog)
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_DUPLICATE_FIELD, "catalog",
+                 _("a file can hold only one <catalog>"));
       return;
     }
 
@@ -460,11 +775,14 @@ catalog_start_element (GMarkupParseContext  *context,
     {
       const char *version = lookup_attribute (names, values, "version");
 
-      if (g_strcmp0 (version, "1") != 0)
-        set_error (parser, error, LIMBER_CATALOG_ERROR_UNSUPPORTED_VERSION, "version",
-                   _("version “%s” is not supported; this version of Limber reads version 1"),
-                   version != NULL ? version : "");
       parser->seen_catalog = TRUE;
+      if (g_strcmp0 (version, "1") != 0)
+        {
+          g_autofree char *quoted = quote (version != NULL ? version : "");
+
+          set_error (parser, error, LIMBER_CATALOG_ERROR_UNSUPPORTED_VERSION, "version",
+                     _("version “%s” is not supported; this version of Limber reads version 1"), quoted);
+        }
     }
   else if (g_str_equal (element_name, "introduction") || g_str_equal (element_name, "follow-up-care"))
     {
@@ -511,6 +829,15 @@ catalog_start_element (GMarkupParseContext  *context,
     {
       if (g_str_equal (element_name, "step") && !start_step (parser, names, values, error))
         return;
+      if (g_str_equal (element_name, "paragraph") &&
+          (g_str_equal (parent, "introduction") ? parser->introduction : parser->follow_up_care)->len == MAX_PARAGRAPHS)
+        {
+          set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_MANY, parent,
+                     g_dngettext (GETTEXT_PACKAGE, "it can have at most %u paragraph",
+                                  "it can have at most %u paragraphs", MAX_PARAGRAPHS),
+                     MAX_PARAGRAPHS);
+          return;
+        }
       parser->text_element = rule->element;
       parser->text = g_string_new (NULL);
     }
@@ -547,19 +874,26 @@ catalog_text (GMarkupParseContext  *context,
 {
   CatalogParser *parser = user_data;
   const char *element = g_markup_parse_context_get_element (context);
+  const char *hidden;
 
-  if (!g_utf8_validate_len (text, text_len, NULL))
+  /* The file is valid UTF-8 with nothing hidden (check_text()), so a hidden
+   * character here was a reference such as &#x202E;. The parser is at the
+   * end of the text: the line is counted back from there. */
+  hidden = limber_untrusted_text_find_hidden (text, text_len);
+  if (hidden != NULL)
     {
-      set_error (parser, error, LIMBER_CATALOG_ERROR_ENCODING, element != NULL ? element : "catalog",
-                 _("the text is not valid UTF-8"));
+      g_autofree char *description = limber_untrusted_text_describe (g_utf8_get_char (hidden));
+
+      set_error_at_line (parser, error, current_line (context) - count_lines (hidden, text + text_len - hidden),
+                         LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, element,
+                         _("it contains %s, which a catalog must not have"), description);
       return;
     }
 
   if (parser->text != NULL)
     g_string_append_len (parser->text, text, text_len);
   else if (!text_is_blank (text, text_len))
-    set_error (parser, error, LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, element != NULL ? element : "catalog",
-               _("text is not allowed here"));
+    set_error (parser, error, LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, element, _("text is not allowed here"));
 }
 
 static char *
@@ -572,6 +906,9 @@ take_text (CatalogParser  *parser,
   g_autofree char *normalized = normalize_whitespace (raw->str);
   /* A counted step may be its count sentence alone. */
   gboolean may_be_empty = g_str_equal (field, "step") && parser->step_count != LIMBER_STEP_COUNT_NONE;
+  guint max_length = g_str_equal (field, "title") ? MAX_TITLE_LENGTH
+                     : g_str_equal (field, "paragraph") ? MAX_PARAGRAPH_LENGTH
+                     : MAX_TEXT_LENGTH;
 
   parser->text_element = NULL;
 
@@ -584,10 +921,58 @@ take_text (CatalogParser  *parser,
       return NULL;
     }
 
+  if (g_utf8_strlen (normalized, -1) > max_length)
+    {
+      set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_LONG, field,
+                 g_dngettext (GETTEXT_PACKAGE, "it is longer than %u character",
+                              "it is longer than %u characters", max_length),
+                 max_length);
+      return NULL;
+    }
+
   if (!translate)
     return g_steal_pointer (&normalized);
 
   return g_strdup (g_dgettext (GETTEXT_PACKAGE, normalized));
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* A clinic's catalog shows Limber's own pictures: the files of the
+ * resources' illustrations/ folder, which holds pictures only, each loaded
+ * by test-illustration. Anything else there is (a template, the style
+ * sheet) or is not (a path out of the folder) is refused here, on its line,
+ * rather than dropped by the slide along with its description. */
+static gboolean
+check_illustration (CatalogParser  *parser,
+                    const char     *name,
+                    GError        **error)
+{
+  g_auto(GStrv) pictures = g_resources_enumerate_children (RESOURCE_BASE_PATH "/" ILLUSTRATIONS_FOLDER,
+                                                           G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GString) choices = g_string_new (NULL);
+  g_autofree char *quoted = NULL;
+
+  if (pictures != NULL && g_str_has_prefix (name, ILLUSTRATIONS_FOLDER) &&
+      g_strv_contains ((const char * const *)pictures, name + strlen (ILLUSTRATIONS_FOLDER)))
+    return TRUE;
+
+  if (pictures != NULL)
+    {
+      qsort (pictures, g_strv_length (pictures), sizeof (char *), compare_names);
+      for (guint i = 0; pictures[i] != NULL; i++)
+        g_string_append_printf (choices, "%s" ILLUSTRATIONS_FOLDER "%s", i > 0 ? ", " : "", pictures[i]);
+    }
+
+  quoted = quote (name);
+  set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "illustration",
+             _("“%s” is not one of Limber’s pictures, which are: %s"), quoted, choices->str);
+  return FALSE;
 }
 
 static gboolean
@@ -640,20 +1025,7 @@ finish_exercise (CatalogParser  *parser,
         return FALSE;
       }
 
-  if (strstr (draft->illustration, "..") != NULL || draft->illustration[0] == '/')
-    {
-      set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "illustration",
-                 _("“%s” must be a path inside Limber’s resources"), draft->illustration);
-      return FALSE;
-    }
-
   resource_path = g_build_path ("/", RESOURCE_BASE_PATH, draft->illustration, NULL);
-  if (!g_resources_get_info (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    {
-      set_error (parser, error, LIMBER_CATALOG_ERROR_INVALID_VALUE, "illustration",
-                 _("there is no picture “%s”"), draft->illustration);
-      return FALSE;
-    }
 
   g_ptr_array_add (draft->steps, NULL);
   step_kinds = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE,
@@ -708,6 +1080,12 @@ catalog_end_element (GMarkupParseContext  *context,
       if (text == NULL)
         return;
 
+      if (g_str_equal (element_name, "illustration") && !check_illustration (parser, text, error))
+        {
+          g_free (text);
+          return;
+        }
+
       if (g_str_equal (element_name, "step"))
         {
           guint8 kind = parser->step_kind;
@@ -745,16 +1123,94 @@ catalog_end_element (GMarkupParseContext  *context,
     }
 }
 
+/* The value of the encoding="…" in an XML declaration, if it has one. */
+static char *
+find_declared_encoding (const char *declaration,
+                        gsize       length)
+{
+  g_autofree char *text = g_strndup (declaration, length);
+  const char *p = strstr (text, "encoding");
+  const char *end;
+  char quote_mark;
+
+  if (p == NULL)
+    return NULL;
+
+  p += strlen ("encoding");
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '=')
+    return NULL;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  quote_mark = *p++;
+  if (quote_mark != '"' && quote_mark != '\'')
+    return NULL;
+  end = strchr (p, quote_mark);
+
+  return end != NULL ? g_strndup (p, end - p) : NULL;
+}
+
+/* The line where a comment, declaration or document type starts. */
+static int
+passthrough_line (GMarkupParseContext *context,
+                  const char          *text,
+                  gsize                length)
+{
+  return current_line (context) - count_lines (text, length);
+}
+
+static void
+catalog_passthrough (GMarkupParseContext  *context,
+                     const char           *text,
+                     gsize                 length,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  CatalogParser *parser = user_data;
+
+  /* GMarkup would not read one anyway, but its entities would then be
+   * reported as unknown one by one: say what is really wrong. */
+  if (length >= strlen ("<!DOCTYPE") && strncmp (text, "<!DOCTYPE", strlen ("<!DOCTYPE")) == 0)
+    {
+      set_error_at_line (parser, error, passthrough_line (context, text, length),
+                         LIMBER_CATALOG_ERROR_UNSUPPORTED_MARKUP, NULL,
+                         _("a catalog cannot have a document type (<!DOCTYPE …>): "
+                           "Limber reads no entity definitions and no other files"));
+      return;
+    }
+
+  if (length >= strlen ("<?xml ") && strncmp (text, "<?xml", strlen ("<?xml")) == 0 &&
+      g_ascii_isspace (text[strlen ("<?xml")]))
+    {
+      g_autofree char *encoding = find_declared_encoding (text, length);
+
+      if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+          g_ascii_strcasecmp (encoding, "US-ASCII") != 0)
+        {
+          g_autofree char *quoted = quote (encoding);
+
+          set_error_at_line (parser, error, passthrough_line (context, text, length),
+                             LIMBER_CATALOG_ERROR_ENCODING, NULL,
+                             _("the file says it is in “%s”, but Limber reads catalogs only in UTF-8"),
+                             quoted);
+        }
+    }
+}
+
 static const GMarkupParser catalog_markup_parser = {
   .start_element = catalog_start_element,
   .end_element = catalog_end_element,
   .text = catalog_text,
+  .passthrough = catalog_passthrough,
 };
 
 static void
 catalog_parser_clear (CatalogParser *parser)
 {
   g_clear_pointer (&parser->context, g_markup_parse_context_free);
+  g_clear_pointer (&parser->file_name, g_free);
   g_clear_pointer (&parser->exercises, g_ptr_array_unref);
   g_clear_pointer (&parser->ids, g_hash_table_unref);
   g_clear_pointer (&parser->introduction, g_ptr_array_unref);
@@ -773,17 +1229,123 @@ take_paragraphs (GPtrArray **paragraphs)
   return (GStrv)g_ptr_array_free (g_steal_pointer (paragraphs), FALSE);
 }
 
+/* Runs the parser over @length bytes, and makes anything it finds wrong a
+ * #LimberCatalogError. */
+static gboolean
+feed_parser (CatalogParser  *parser,
+             const char     *data,
+             gsize           length,
+             gboolean        to_the_end,
+             GError        **error)
+{
+  g_autoptr(GError) markup_error = NULL;
+  const char *element;
+  g_autofree char *message = NULL;
+
+  if (g_markup_parse_context_parse (parser->context, data, length, &markup_error) &&
+      (!to_the_end || g_markup_parse_context_end_parse (parser->context, &markup_error)))
+    return TRUE;
+
+  if (markup_error->domain == LIMBER_CATALOG_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&markup_error));
+      return FALSE;
+    }
+
+  element = g_markup_parse_context_get_element (parser->context);
+
+  /* It quotes the file: names that may be long or hold anything. */
+  message = limber_untrusted_text_quote (markup_error->message, -1, MAX_MARKUP_MESSAGE_LENGTH);
+  set_error (parser, error, LIMBER_CATALOG_ERROR_MALFORMED, element, "%s", message);
+  return FALSE;
+}
+
+/* What editors put at the start of a text file, and what is not text. */
+static gboolean
+check_encoding (CatalogParser  *parser,
+                const char    **data,
+                gsize          *length,
+                GError        **error)
+{
+  const char *nul;
+
+  /* Windows Notepad, among others, starts UTF-8 with a byte-order mark. */
+  if (*length >= 3 && memcmp (*data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+  else if (*length >= 2 && (memcmp (*data, "\xff\xfe", 2) == 0 || memcmp (*data, "\xfe\xff", 2) == 0))
+    {
+      set_error_at_line (parser, error, 1, LIMBER_CATALOG_ERROR_ENCODING, NULL,
+                         _("the file is saved as UTF-16 or UTF-32; save it as UTF-8"));
+      return FALSE;
+    }
+
+  nul = memchr (*data, '\0', *length);
+  if (nul != NULL)
+    {
+      set_error_at_line (parser, error, 1 + count_lines (*data, nul - *data), LIMBER_CATALOG_ERROR_ENCODING, NULL,
+                         _("the file has a NUL byte, so it is not text; save it as UTF-8"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Text that is not UTF-8, or hidden characters, anywhere in the file,
+ * comments included: a hidden one in a comment can make a reviewer misread
+ * the lines around it. The exact line comes from the bytes; the exercise
+ * and element from parsing up to it. GMarkup never sees such bytes: for
+ * text that is not UTF-8 in a comment or CDATA, it sets an error and
+ * parses on (GLib 2.74 to 2.90), and the next one is set over it. */
+static gboolean
+check_text (CatalogParser  *parser,
+            const char     *data,
+            gsize           length,
+            GError        **error)
+{
+  const char *valid_end;
+  const char *hidden;
+  const char *problem;
+  const char *element;
+  g_autofree char *description = NULL;
+  int line;
+
+  g_utf8_validate_len (data, length, &valid_end);
+  hidden = limber_untrusted_text_find_hidden (data, valid_end - data);
+  problem = hidden != NULL ? hidden : valid_end;
+  if (problem == data + length)
+    return TRUE;
+
+  /* A problem before it comes first. */
+  if (!feed_parser (parser, data, problem - data, FALSE, error))
+    return FALSE;
+
+  element = g_markup_parse_context_get_element (parser->context);
+  line = 1 + count_lines (data, problem - data);
+  if (hidden == NULL)
+    {
+      set_error_at_line (parser, error, line, LIMBER_CATALOG_ERROR_ENCODING, element,
+                         _("the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  description = limber_untrusted_text_describe (g_utf8_get_char (hidden));
+  set_error_at_line (parser, error, line, LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, element,
+                     _("it contains %s, which a catalog must not have"), description);
+  return FALSE;
+}
+
 static gboolean
 parse_catalog (CatalogParser  *parser,
                const char     *data,
                gsize           length,
                GError        **error)
 {
-  g_autoptr(GError) markup_error = NULL;
-
   if (length > MAX_CATALOG_SIZE)
     {
-      set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_LARGE, "catalog",
+      set_error (parser, error, LIMBER_CATALOG_ERROR_TOO_LARGE, NULL,
                  _("the file is larger than %u KiB"), MAX_CATALOG_SIZE / 1024);
       return FALSE;
     }
@@ -791,31 +1353,14 @@ parse_catalog (CatalogParser  *parser,
   parser->context = g_markup_parse_context_new (&catalog_markup_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
                                                 parser, NULL);
 
-  if (!g_markup_parse_context_parse (parser->context, data, length, &markup_error) ||
-      !g_markup_parse_context_end_parse (parser->context, &markup_error))
-    {
-      const char *element;
-
-      if (markup_error->domain == LIMBER_CATALOG_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&markup_error));
-          return FALSE;
-        }
-
-      element = g_markup_parse_context_get_element (parser->context);
-      if (element == NULL)
-        element = "catalog";
-
-      if (g_error_matches (markup_error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8))
-        set_error (parser, error, LIMBER_CATALOG_ERROR_ENCODING, element, _("the text is not valid UTF-8"));
-      else
-        set_error (parser, error, LIMBER_CATALOG_ERROR_MALFORMED, element, "%s", markup_error->message);
-      return FALSE;
-    }
+  if (!check_encoding (parser, &data, &length, error) ||
+      !check_text (parser, data, length, error) ||
+      !feed_parser (parser, data, length, TRUE, error))
+    return FALSE;
 
   if (!parser->seen_catalog)
     {
-      set_error (parser, error, LIMBER_CATALOG_ERROR_MALFORMED, "catalog", _("the file is empty"));
+      set_error (parser, error, LIMBER_CATALOG_ERROR_MALFORMED, NULL, _("the file is empty"));
       return FALSE;
     }
 
@@ -901,29 +1446,18 @@ limber_catalog_init (LimberCatalog *self)
 {
 }
 
-/**
- * limber_catalog_new_from_bytes:
- * @bytes: the catalog XML
- * @error: where to put a #LimberCatalogError that names the exercise and field
- *
- * Parses and validates a whole catalog. Either every exercise is valid and a
- * catalog is returned, or nothing is.
- *
- * Returns: (transfer full) (nullable): the catalog
- */
-LimberCatalog *
-limber_catalog_new_from_bytes (GBytes  *bytes,
-                               GError **error)
+static LimberCatalog *
+catalog_new_from_bytes (GBytes      *bytes,
+                        const char  *file_name,
+                        GError     **error)
 {
   g_auto(CatalogParser) parser = { 0 };
   LimberCatalog *self;
   gsize length;
   const char *data;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   data = g_bytes_get_data (bytes, &length);
+  parser.file_name = g_strdup (file_name);
   parser.exercises = g_ptr_array_new_with_free_func (g_object_unref);
   parser.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -939,9 +1473,33 @@ limber_catalog_new_from_bytes (GBytes  *bytes,
 }
 
 /**
+ * limber_catalog_new_from_bytes:
+ * @bytes: the catalog XML
+ * @error: where to put a #LimberCatalogError that names the line, the
+ *   exercise and the field
+ *
+ * Parses and validates a whole catalog. Either every exercise is valid and a
+ * catalog is returned, or nothing is.
+ *
+ * Returns: (transfer full) (nullable): the catalog
+ */
+LimberCatalog *
+limber_catalog_new_from_bytes (GBytes  *bytes,
+                               GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return catalog_new_from_bytes (bytes, NULL, error);
+}
+
+/**
  * limber_catalog_new_from_file:
  *
- * Like limber_catalog_new_from_bytes(), for a catalog a clinic keeps on disk.
+ * Like limber_catalog_new_from_bytes(), for a catalog a clinic keeps on
+ * disk; the error also names the file. Only a regular local file of at most
+ * 1 MiB is read, without ever waiting on it (see limber_small_file_load()),
+ * so a named pipe, a device or a huge file cannot hold up start-up.
  */
 LimberCatalog *
 limber_catalog_new_from_file (GFile   *file,
@@ -954,16 +1512,25 @@ limber_catalog_new_from_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  name = limber_untrusted_text_quote_file (file);
+
+  bytes = limber_small_file_load (file, MAX_CATALOG_SIZE, &local_error);
   if (bytes == NULL)
     {
-      name = g_file_get_parse_name (file);
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("Could not read the exercise catalog “%s”: %s"), name, local_error->message);
+      LimberCatalogError code = LIMBER_CATALOG_ERROR_UNREADABLE;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        code = LIMBER_CATALOG_ERROR_NOT_A_FILE;
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        code = LIMBER_CATALOG_ERROR_TOO_LARGE;
+
+      set_catalog_error (error, code, name, 0, NULL, NULL, local_error->message);
       return NULL;
     }
 
-  return limber_catalog_new_from_bytes (bytes, error);
+  return catalog_new_from_bytes (bytes, name, error);
 }
 
 /**

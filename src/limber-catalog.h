@@ -28,7 +28,16 @@ typedef enum {
   LIMBER_CATALOG_ERROR_INVALID_RANGE,
   LIMBER_CATALOG_ERROR_EMPTY_STEPS,
   LIMBER_CATALOG_ERROR_NO_EXERCISES,
+  LIMBER_CATALOG_ERROR_NOT_A_FILE,
+  LIMBER_CATALOG_ERROR_UNREADABLE,
+  LIMBER_CATALOG_ERROR_TOO_MANY,
+  LIMBER_CATALOG_ERROR_TOO_LONG,
+  LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER,
+  LIMBER_CATALOG_ERROR_UNSUPPORTED_MARKUP,
 } LimberCatalogError;
+
+/* Every exercise is a slide: more would not be a handout. */
+#define LIMBER_CATALOG_MAX_EXERCISES 100
 
 #define LIMBER_CATALOG_DEFAULT_RESOURCE "/io/github/limberapp/Limber/upper-back.catalog.xml"
 
@@ -37,6 +46,11 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (LimberCatalog, limber_catalog, LIMBER, CATALOG, GObject)
 
 GQuark              limber_catalog_error_quark        (void);
+const char         *limber_catalog_error_get_file     (const GError   *error);
+int                 limber_catalog_error_get_line     (const GError   *error);
+const char         *limber_catalog_error_get_exercise (const GError   *error);
+const char         *limber_catalog_error_get_field    (const GError   *error);
+const char         *limber_catalog_error_get_reason   (const GError   *error);
 
 LimberCatalog      *limber_catalog_new_from_bytes     (GBytes         *bytes,
                                                        GError        **error);

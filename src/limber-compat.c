@@ -137,6 +137,27 @@ limber_compat_announce (GtkWidget  *widget,
 #endif
 }
 
+/**
+ * limber_compat_widget_get_scale:
+ *
+ * Returns: how many device pixels a logical pixel of @widget covers: the
+ *   surface's fractional scale where GTK knows it (4.12 and later), else the
+ *   whole-number scale factor
+ */
+double
+limber_compat_widget_get_scale (GtkWidget *widget)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+  if (surface != NULL)
+    return gdk_surface_get_scale (surface);
+#endif
+
+  return gtk_widget_get_scale_factor (widget);
+}
+
 typedef struct
 {
   LimberFileChosenFunc callback;
@@ -186,14 +207,19 @@ on_file_chooser_response (GtkNativeDialog *chooser,
  * limber_compat_choose_file:
  * @callback: called once, with the chosen file or %NULL if none was chosen
  *
- * Asks for a plan file to open or save, through the file chooser portal
- * where there is one.
+ * @filter_name: what the files are called, such as “Limber plans”
+ * @filter_pattern: their names, such as “*.plan”
+ *
+ * Asks for a file to open or save, through the file chooser portal where
+ * there is one.
  */
 void
 limber_compat_choose_file (GtkWindow            *parent,
                            const char           *title,
                            gboolean              save,
                            const char           *suggested_name,
+                           const char           *filter_name,
+                           const char           *filter_pattern,
                            LimberFileChosenFunc  callback,
                            gpointer              user_data)
 {
@@ -203,8 +229,8 @@ limber_compat_choose_file (GtkWindow            *parent,
   choice->callback = callback;
   choice->user_data = user_data;
 
-  gtk_file_filter_set_name (filter, _("Limber plans"));
-  gtk_file_filter_add_pattern (filter, "*.plan");
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, filter_pattern);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
@@ -240,6 +266,170 @@ limber_compat_choose_file (GtkWindow            *parent,
     g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), choice);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   }
+#endif
+}
+
+/**
+ * limber_compat_present_dialog:
+ * @content: what the dialog shows under its header bar
+ *
+ * A dialog of Limber's own (AdwDialog where there is one, else a modal
+ * window) at @width × @height, which Escape closes.
+ *
+ * Returns: (transfer none): the dialog or window
+ */
+GtkWidget *
+limber_compat_present_dialog (GtkWidget  *parent,
+                              const char *title,
+                              GtkWidget  *content,
+                              int         width,
+                              int         height)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_dialog_new ();
+  GtkWidget *toolbar = adw_toolbar_view_new ();
+
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar), adw_header_bar_new ());
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar), content);
+  adw_dialog_set_title (dialog, title);
+  adw_dialog_set_content_width (dialog, width);
+  adw_dialog_set_content_height (dialog, height);
+  adw_dialog_set_child (dialog, toolbar);
+  adw_dialog_present (dialog, parent);
+  return GTK_WIDGET (dialog);
+#else
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+#endif
+}
+
+typedef struct
+{
+  LimberConfirmedFunc callback;
+  gpointer            user_data;
+} Confirmation;
+
+/* Called once: at the response, or as cancelled if the dialog goes first. */
+static void
+answer_confirmation (Confirmation *confirmation,
+                     gboolean      confirmed)
+{
+  LimberConfirmedFunc callback = g_steal_pointer (&confirmation->callback);
+
+  if (callback != NULL)
+    callback (confirmed, confirmation->user_data);
+}
+
+static void
+free_confirmation (gpointer data)
+{
+  answer_confirmation (data, FALSE);
+  g_free (data);
+}
+
+static void
+on_confirm_response (GtkWidget    *dialog,
+                     const char   *response,
+                     Confirmation *confirmation)
+{
+  answer_confirmation (confirmation, g_strcmp0 (response, "confirm") == 0);
+}
+
+/**
+ * limber_compat_confirm:
+ * @confirm_label: the destructive button's label, such as “_Delete”
+ * @callback: called once: confirmed, or cancelled (Cancel, Escape, or the
+ *   dialog closed or destroyed without an answer)
+ *
+ * Asks before something that cannot be undone. Cancel is the default.
+ *
+ * Returns: (transfer none): the dialog; its responses are “cancel” and “confirm”
+ */
+GtkWidget *
+limber_compat_confirm (GtkWidget           *parent,
+                       const char          *heading,
+                       const char          *body,
+                       const char          *confirm_label,
+                       LimberConfirmedFunc  callback,
+                       gpointer             user_data)
+{
+  Confirmation *confirmation = g_new0 (Confirmation, 1);
+  GtkWidget *dialog;
+
+  confirmation->callback = callback;
+  confirmation->user_data = user_data;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  dialog = GTK_WIDGET (adw_alert_dialog_new (heading, body));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_dialog_present (ADW_DIALOG (dialog), parent);
+#else
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+
+  g_object_set_data_full (G_OBJECT (dialog), "limber-confirmation", confirmation, free_confirmation);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response), confirmation);
+
+  return dialog;
+}
+
+/**
+ * limber_compat_close_dialog:
+ * @dialog: one that limber_compat_present_dialog() or limber_compat_confirm() made
+ *
+ * Closes @dialog without a response.
+ */
+void
+limber_compat_close_dialog (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_force_close (ADW_DIALOG (dialog));
+      return;
+    }
+#endif
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * limber_compat_get_color:
+ *
+ * The foreground colour the style gives @widget, for drawing.
+ */
+void
+limber_compat_get_color (GtkWidget *widget,
+                         GdkRGBA   *color)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
 #endif
 }
 

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 typedef void (*LimberFileChosenFunc) (GFile    *file,
                                       gpointer  user_data);
+typedef void (*LimberConfirmedFunc)  (gboolean  confirmed,
+                                      gpointer  user_data);
 
 GtkWidget *limber_compat_present_message     (GtkWidget            *parent,
                                               const char           *heading,
@@ -25,11 +27,28 @@ GtkWidget *limber_compat_present_about       (GtkWidget            *parent,
                                               ...) G_GNUC_NULL_TERMINATED;
 gboolean   limber_compat_announce            (GtkWidget            *widget,
                                               const char           *message);
+double     limber_compat_widget_get_scale    (GtkWidget            *widget);
 void       limber_compat_choose_file         (GtkWindow            *parent,
                                               const char           *title,
                                               gboolean              save,
                                               const char           *suggested_name,
+                                              const char           *filter_name,
+                                              const char           *filter_pattern,
                                               LimberFileChosenFunc  callback,
                                               gpointer              user_data);
+GtkWidget *limber_compat_present_dialog      (GtkWidget            *parent,
+                                              const char           *title,
+                                              GtkWidget            *content,
+                                              int                   width,
+                                              int                   height);
+GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
+                                              const char           *heading,
+                                              const char           *body,
+                                              const char           *confirm_label,
+                                              LimberConfirmedFunc   callback,
+                                              gpointer              user_data);
+void       limber_compat_close_dialog        (GtkWidget            *dialog);
+void       limber_compat_get_color           (GtkWidget            *widget,
+                                              GdkRGBA              *color);
 
 G_END_DECLS

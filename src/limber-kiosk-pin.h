@@ -12,15 +12,20 @@ G_BEGIN_DECLS
 
 #define LIMBER_KIOSK_PIN_MIN_DIGITS 4
 #define LIMBER_KIOSK_PIN_MAX_DIGITS 12
-/* Wrong tries allowed before entry is locked, and for how long. */
-#define LIMBER_KIOSK_PIN_MAX_TRIES     5
-#define LIMBER_KIOSK_PIN_LOCK_SECONDS 60
+/* Wrong tries allowed before entry is locked, for how long the first lock
+ * lasts, and the longest one: each wrong try after those five locks entry
+ * again, for twice as long as the lock before it. */
+#define LIMBER_KIOSK_PIN_MAX_TRIES          5
+#define LIMBER_KIOSK_PIN_LOCK_SECONDS      60
+#define LIMBER_KIOSK_PIN_MAX_LOCK_SECONDS  (24 * 60 * 60)
 
 #define LIMBER_KIOSK_PIN_ERROR (limber_kiosk_pin_error_quark ())
 
 typedef enum {
   LIMBER_KIOSK_PIN_ERROR_INVALID,
   LIMBER_KIOSK_PIN_ERROR_NOT_WRITABLE,
+  LIMBER_KIOSK_PIN_ERROR_DAMAGED,
+  LIMBER_KIOSK_PIN_ERROR_FAILED,
 } LimberKioskPinError;
 
 typedef enum {
@@ -28,25 +33,45 @@ typedef enum {
   LIMBER_KIOSK_PIN_WRONG,
   LIMBER_KIOSK_PIN_LOCKED,
   LIMBER_KIOSK_PIN_NOT_SET,
+  /* The stored hash is not one Limber accepts: no PIN can be right. */
+  LIMBER_KIOSK_PIN_DAMAGED,
+  /* Not 4 to 12 digits: refused without spending a try. */
+  LIMBER_KIOSK_PIN_NOT_A_PIN,
+  /* Cancelled, or another PIN is being checked: see the GError. */
+  LIMBER_KIOSK_PIN_FAILED,
 } LimberKioskPinResult;
+
+/* A PIN, or what was typed for one, in memory: wiped when freed. */
+typedef char LimberKioskPinSecret;
 
 #define LIMBER_TYPE_KIOSK_PIN (limber_kiosk_pin_get_type ())
 
 G_DECLARE_FINAL_TYPE (LimberKioskPin, limber_kiosk_pin, LIMBER, KIOSK_PIN, GObject)
 
-GQuark                limber_kiosk_pin_error_quark       (void);
+GQuark                limber_kiosk_pin_error_quark        (void);
 
-LimberKioskPin       *limber_kiosk_pin_new               (GSettings      *settings);
-gboolean              limber_kiosk_pin_is_set            (LimberKioskPin *self);
-LimberKioskPinResult  limber_kiosk_pin_check             (LimberKioskPin *self,
-                                                          const char     *pin);
-guint                 limber_kiosk_pin_get_tries_left    (LimberKioskPin *self);
-guint                 limber_kiosk_pin_get_seconds_locked (LimberKioskPin *self);
+LimberKioskPin       *limber_kiosk_pin_new                (GSettings            *settings);
+gboolean              limber_kiosk_pin_is_set             (LimberKioskPin       *self);
+void                  limber_kiosk_pin_check_async        (LimberKioskPin       *self,
+                                                           const char           *pin,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+LimberKioskPinResult  limber_kiosk_pin_check_finish       (LimberKioskPin       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+gboolean              limber_kiosk_pin_get_checking       (LimberKioskPin       *self);
+guint                 limber_kiosk_pin_get_tries_left     (LimberKioskPin       *self);
+guint                 limber_kiosk_pin_get_seconds_locked (LimberKioskPin       *self);
 
-gboolean              limber_kiosk_pin_is_valid          (const char     *pin);
-char                 *limber_kiosk_pin_hash              (const char     *pin);
-gboolean              limber_kiosk_pin_store             (GSettings      *settings,
-                                                          const char     *pin,
-                                                          GError        **error);
+char                 *limber_kiosk_pin_normalize          (const char           *text);
+void                  limber_kiosk_pin_secret_free        (LimberKioskPinSecret *secret);
+char                 *limber_kiosk_pin_hash               (const char           *pin,
+                                                           GError              **error);
+gboolean              limber_kiosk_pin_store              (GSettings            *settings,
+                                                           const char           *pin,
+                                                           GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberKioskPinSecret, limber_kiosk_pin_secret_free)
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-plan-file.h"
+#include "limber-settings-writer.h"
+#include "limber-small-file.h"
+#include "limber-untrusted-text.h"
 
 /* A plan as a small text file a clinic can email or keep on a stick:
  *
@@ -24,7 +27,8 @@
  *
  * It looks like a GKeyFile, but GKeyFile quietly merges duplicate groups and
  * keys and cannot say on which line a value was, so it is read line by line
- * here, and every line is checked before anything is applied. */
+ * here, and every line is checked before anything is applied. Whatever a
+ * line holds, an error repeats only a short, visible part of it. */
 
 typedef struct
 {
@@ -132,6 +136,13 @@ fail (PlanParser           *parser,
   return FALSE;
 }
 
+/* A value from the file, shortened and made visible, to repeat in a message. */
+static char *
+quote (const char *value)
+{
+  return limber_untrusted_text_quote (value, -1, LIMBER_UNTRUSTED_TEXT_QUOTE_LENGTH);
+}
+
 static gboolean
 parse_group (PlanParser  *parser,
              const char  *line,
@@ -148,9 +159,14 @@ parse_group (PlanParser  *parser,
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_SYNTAX, _("the group has no name"));
 
   if (!g_str_equal (name, "Plan") && !g_hash_table_contains (parser->file->entries, name))
-    return fail (parser, error, LIMBER_PLAN_FILE_ERROR_UNKNOWN_EXERCISE,
-                 _("there is no exercise “%s” in Limber’s catalog"), name);
+    {
+      g_autofree char *quoted = quote (name);
 
+      return fail (parser, error, LIMBER_PLAN_FILE_ERROR_UNKNOWN_EXERCISE,
+                   _("there is no exercise “%s” in Limber’s catalog"), quoted);
+    }
+
+  /* From here on the name is a catalog id or "Plan": safe to repeat. */
   if (g_hash_table_contains (parser->groups, name))
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_DUPLICATE_GROUP,
                  _("the group [%s] appears twice"), name);
@@ -172,13 +188,16 @@ parse_count (PlanParser   *parser,
              guint        *out_count,
              GError      **error)
 {
+  g_autoptr(GError) number_error = NULL;
+  g_autofree char *quoted = quote (value);
   guint64 count;
 
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &count, NULL))
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &count, &number_error) &&
+      !g_error_matches (number_error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_INVALID_VALUE,
-                 _("“%s” of [%s] must be a whole number, not “%s”"), key, parser->group, value);
+                 _("“%s” of [%s] must be a whole number, not “%s”"), key, parser->group, quoted);
 
-  if (count == 0)
+  if (number_error == NULL && count == 0)
     {
       *out_count = 0;
       return TRUE;
@@ -186,12 +205,13 @@ parse_count (PlanParser   *parser,
 
   if (max == 0)
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_OUT_OF_RANGE,
-                 _("[%s] has no hold, so “%s” must be 0, not %s"), parser->group, key, value);
+                 _("[%s] has no hold, so “%s” must be 0, not %s"), parser->group, key, quoted);
 
-  if (count < min || count > max)
+  /* Also a number too large for any count: it is out of range all the same. */
+  if (number_error != NULL || count < min || count > max)
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_OUT_OF_RANGE,
                  _("“%s” of [%s] must be 0 (the handout’s range) or from %u to %u, not %s"),
-                 key, parser->group, min, max, value);
+                 key, parser->group, min, max, quoted);
 
   *out_count = (guint)count;
   return TRUE;
@@ -205,6 +225,8 @@ parse_key (PlanParser  *parser,
   const char *equals = strchr (line, '=');
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *quoted_key = NULL;
+  g_autofree char *quoted_value = NULL;
   LimberExercise *exercise;
   PlanEntry *entry;
 
@@ -217,10 +239,12 @@ parse_key (PlanParser  *parser,
 
   key = g_strstrip (g_strndup (line, equals - line));
   value = g_strstrip (g_strdup (equals + 1));
+  quoted_key = quote (key);
+  quoted_value = quote (value);
 
   if (g_hash_table_contains (parser->keys, key))
     return fail (parser, error, LIMBER_PLAN_FILE_ERROR_DUPLICATE_KEY,
-                 _("“%s” appears twice in [%s]"), key, parser->group);
+                 _("“%s” appears twice in [%s]"), quoted_key, parser->group);
   g_hash_table_add (parser->keys, g_strdup (key));
 
   if (g_str_equal (parser->group, "Plan"))
@@ -229,13 +253,13 @@ parse_key (PlanParser  *parser,
 
       if (!g_str_equal (key, "version"))
         return fail (parser, error, LIMBER_PLAN_FILE_ERROR_UNKNOWN_KEY,
-                     _("[Plan] has no setting “%s”"), key);
-      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &version, NULL))
+                     _("[Plan] has no setting “%s”"), quoted_key);
+      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &version, NULL))
         return fail (parser, error, LIMBER_PLAN_FILE_ERROR_INVALID_VALUE,
-                     _("the version must be a whole number, not “%s”"), value);
+                     _("the version must be a whole number, not “%s”"), quoted_value);
       if (version != 1)
         return fail (parser, error, LIMBER_PLAN_FILE_ERROR_UNSUPPORTED_VERSION,
-                     _("this is a version %s plan; this version of Limber reads version 1"), value);
+                     _("this is a version %s plan; this version of Limber reads version 1"), quoted_value);
 
       parser->has_version = TRUE;
       return TRUE;
@@ -252,7 +276,7 @@ parse_key (PlanParser  *parser,
         entry->shown = FALSE;
       else
         return fail (parser, error, LIMBER_PLAN_FILE_ERROR_INVALID_VALUE,
-                     _("“show” of [%s] must be “true” or “false”, not “%s”"), parser->group, value);
+                     _("“show” of [%s] must be “true” or “false”, not “%s”"), parser->group, quoted_value);
       return TRUE;
     }
 
@@ -268,13 +292,79 @@ parse_key (PlanParser  *parser,
                         &entry->repetitions, error);
 
   return fail (parser, error, LIMBER_PLAN_FILE_ERROR_UNKNOWN_KEY,
-               _("[%s] has no setting “%s”: use “show”, “hold” or “repetitions”"), parser->group, key);
+               _("[%s] has no setting “%s”: use “show”, “hold” or “repetitions”"), parser->group, quoted_key);
+}
+
+/* Lines as editors count them: ended by LF, CRLF or (old Macs) CR alone. */
+static GStrv
+split_lines (const char *text,
+             gsize       length)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *end = text + length;
+  const char *start = text;
+
+  for (const char *p = text; p < end; p++)
+    if (*p == '\n' || *p == '\r')
+      {
+        g_ptr_array_add (lines, g_strndup (start, p - start));
+        if (*p == '\r' && p + 1 < end && p[1] == '\n')
+          p++;
+        start = p + 1;
+      }
+  g_ptr_array_add (lines, g_strndup (start, end - start));
+  g_ptr_array_add (lines, NULL);
+
+  return (GStrv)g_ptr_array_free (lines, FALSE);
+}
+
+static guint
+line_at (const char *text,
+         const char *position)
+{
+  g_auto(GStrv) lines = split_lines (text, position - text);
+
+  return g_strv_length (lines);
+}
+
+/* What is not UTF-8 text, on the line where it starts. */
+static gboolean
+check_encoding (PlanParser  *parser,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  const char *nul = memchr (data, '\0', length);
+  const char *invalid;
+
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      parser->line = 1;
+      return fail (parser, error, LIMBER_PLAN_FILE_ERROR_ENCODING,
+                   _("the file is saved as UTF-16 or UTF-32; save it as UTF-8"));
+    }
+
+  if (nul != NULL)
+    {
+      parser->line = line_at (data, nul);
+      return fail (parser, error, LIMBER_PLAN_FILE_ERROR_ENCODING,
+                   _("the file has a NUL byte, so it is not text; save it as UTF-8"));
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      parser->line = line_at (data, invalid);
+      return fail (parser, error, LIMBER_PLAN_FILE_ERROR_ENCODING, _("the text is not valid UTF-8"));
+    }
+
+  return TRUE;
 }
 
 /**
  * limber_plan_file_new_from_bytes:
  *
- * Reads and checks a whole plan file against @catalog.
+ * Reads and checks a whole plan file against @catalog. A UTF-8 byte-order
+ * mark and any line ends are accepted, as editors write them.
  *
  * Returns: (transfer full) (nullable): the plan, or %NULL and an error that
  *   names the line and the setting
@@ -286,9 +376,7 @@ limber_plan_file_new_from_bytes (LimberCatalog  *catalog,
 {
   g_auto(PlanParser) parser = { 0 };
   g_auto(GStrv) lines = NULL;
-  g_autofree char *text = NULL;
   const char *data;
-  const char *invalid;
   gsize length;
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (catalog), NULL);
@@ -304,31 +392,43 @@ limber_plan_file_new_from_bytes (LimberCatalog  *catalog,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &invalid))
+  /* Windows Notepad, among others, starts UTF-8 with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      parser.line = 1;
-      for (const char *p = data; p < invalid; p++)
-        if (*p == '\n')
-          parser.line++;
-      fail (&parser, error, LIMBER_PLAN_FILE_ERROR_ENCODING, _("the text is not valid UTF-8"));
-      return NULL;
+      data += 3;
+      length -= 3;
     }
+
+  if (!check_encoding (&parser, data, length, error))
+    return NULL;
 
   parser.file = plan_file_new (catalog);
   parser.groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parser.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  text = g_strndup (data, length);
-  lines = g_strsplit (text, "\n", -1);
+  lines = split_lines (data, length);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strstrip (lines[i]);
+      const char *hidden;
 
       parser.line = i + 1;
 
       if (*line == '\0' || *line == '#')
         continue;
+
+      /* In a setting, a hidden character is a trap ("hold=2<U+202E>0" reads
+       * as 02); a comment may have marks, as Arabic text needs them. */
+      hidden = limber_untrusted_text_find_hidden (line, strlen (line));
+      if (hidden != NULL)
+        {
+          g_autofree char *description = limber_untrusted_text_describe (g_utf8_get_char (hidden));
+
+          fail (&parser, error, LIMBER_PLAN_FILE_ERROR_ENCODING,
+                _("the line contains %s, which a plan must not have"), description);
+          return NULL;
+        }
 
       if (*line == '[' ? !parse_group (&parser, line, error) : !parse_key (&parser, line, error))
         return NULL;
@@ -348,15 +448,15 @@ limber_plan_file_new_from_bytes (LimberCatalog  *catalog,
 /**
  * limber_plan_file_new_from_file:
  *
- * Like limber_plan_file_new_from_bytes(), but refuses directories and large
- * files before reading them.
+ * Like limber_plan_file_new_from_bytes(), but reads only a regular local
+ * file of at most %LIMBER_PLAN_FILE_MAX_SIZE bytes, without waiting on it
+ * (see limber_small_file_load()).
  */
 LimberPlanFile *
 limber_plan_file_new_from_file (LimberCatalog  *catalog,
                                 GFile          *file,
                                 GError        **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -364,30 +464,22 @@ limber_plan_file_new_from_file (LimberCatalog  *catalog,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_NOT_A_FILE,
-                   _("“%s” is not a file"), name);
-      return NULL;
-    }
+  name = limber_untrusted_text_quote_file (file);
 
-  if (info != NULL && g_file_info_get_size (info) > LIMBER_PLAN_FILE_MAX_SIZE)
-    {
-      g_set_error (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %u KiB, so it is not a Limber plan"),
-                   name, LIMBER_PLAN_FILE_MAX_SIZE / 1024);
-      return NULL;
-    }
-
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-
+  bytes = limber_small_file_load (file, LIMBER_PLAN_FILE_MAX_SIZE, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, G_IO_ERROR, local_error->code, _("Could not read “%s”: %s"), name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_TOO_LARGE,
+                     _("“%s” is larger than %u KiB, so it is not a Limber plan"),
+                     name, LIMBER_PLAN_FILE_MAX_SIZE / 1024);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+               g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+               g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        g_set_error (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_NOT_A_FILE,
+                     _("Could not read “%s”: %s"), name, local_error->message);
+      else
+        g_set_error (error, G_IO_ERROR, local_error->code, _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -505,8 +597,9 @@ build_hidden (LimberPlanFile *self)
 /**
  * limber_plan_file_apply:
  *
- * Makes this the plan, all at once. Nothing changes if an administrator has
- * locked a setting that the file would change.
+ * Makes this the plan, all or nothing, and returns once the settings storage
+ * has kept it. Nothing changes if an administrator has locked a setting that
+ * the file would change, or if the plan cannot be stored.
  */
 gboolean
 limber_plan_file_apply (LimberPlanFile  *self,
@@ -522,36 +615,47 @@ limber_plan_file_apply (LimberPlanFile  *self,
     { "prescribed-holds", build_counts (self, G_STRUCT_OFFSET (PlanEntry, hold)) },
     { "prescribed-repetitions", build_counts (self, G_STRUCT_OFFSET (PlanEntry, repetitions)) },
   };
+  const char *keys[G_N_ELEMENTS (changes) + 1] = { NULL };
+  GVariant *values[G_N_ELEMENTS (changes)] = { NULL };
+  guint n_changed = 0;
   gboolean locked = FALSE;
+  gboolean applied;
 
   g_return_val_if_fail (LIMBER_IS_PLAN_FILE (self), FALSE);
   g_return_val_if_fail (LIMBER_IS_PLAN (plan), FALSE);
 
   settings = limber_plan_get_settings (plan);
 
+  /* Only what changes is written: a locked key that already has the file's
+   * value is no reason to refuse it. */
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
       g_autoptr(GVariant) current = g_settings_get_value (settings, changes[i].key);
 
-      if (!g_variant_equal (current, changes[i].value) && !g_settings_is_writable (settings, changes[i].key))
+      if (g_variant_equal (current, changes[i].value))
+        continue;
+      if (!g_settings_is_writable (settings, changes[i].key))
         locked = TRUE;
+      keys[n_changed] = changes[i].key;
+      values[n_changed] = changes[i].value;
+      n_changed++;
     }
 
-  if (!locked)
+  /* A storage that refuses every key is not the clinic's doing: the writer
+   * names that. */
+  if (locked && limber_settings_writer_can_write (settings))
     {
-      g_settings_delay (settings);
-      for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
-        g_settings_set_value (settings, changes[i].key, changes[i].value);
-      g_settings_apply (settings);
+      g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
+                           _("Your clinic has set this part of the plan, so the file was not imported"));
+      applied = FALSE;
     }
   else
-    g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
-                         _("Your clinic has set this part of the plan, so the file was not imported"));
+    applied = limber_settings_writer_write (settings, keys, values, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     g_variant_unref (changes[i].value);
 
-  return !locked;
+  return applied;
 }
 
 gboolean

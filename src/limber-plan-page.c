@@ -202,6 +202,7 @@ add_spin_row (LimberPlanPage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
@@ -221,15 +222,20 @@ add_exercise_rows (LimberPlanPage *self,
                    LimberExercise *exercise)
 {
   const char *title = limber_exercise_get_title (exercise);
+  g_autofree char *escaped_title = NULL;
   g_autofree char *show_label = NULL;
   g_autofree char *hold_label = NULL;
   g_autofree char *repetitions_label = NULL;
   ExerciseRows rows = { exercise };
 
+  /* Catalog text is plain text. A group's title is always markup, so it is
+   * escaped; rows have a switch. */
   rows.group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rows.group), title);
+  escaped_title = g_markup_escape_text (title, -1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rows.group), escaped_title);
 
   rows.show_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rows.show_row), FALSE);
   /* Translators: a switch that keeps an exercise in the plan */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows.show_row), _("Show"));
   rows.show_switch = gtk_switch_new ();

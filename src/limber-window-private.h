@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 AdwCarousel *limber_window_get_carousel         (LimberWindow *self);
 const char  *limber_window_get_visible_page     (LimberWindow *self);
+GtkWidget   *limber_window_get_error_page       (LimberWindow *self);
 GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
 GtkWidget   *limber_window_get_plan_dialog      (LimberWindow *self);
+GtkWidget   *limber_window_get_history_dialog   (LimberWindow *self);
 const char  *limber_window_get_hidden_text      (LimberWindow *self);
 GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
 GtkWidget   *limber_window_get_next_button      (LimberWindow *self);

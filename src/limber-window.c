@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
+#include "limber-history-view.h"
 #include "limber-kiosk-guard.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page.h"
@@ -38,6 +39,9 @@ struct _LimberWindow
   guint                 deferred_scroll_id;
   gboolean              deferred_animate;
   GtkWidget            *plan_dialog;
+  GtkWidget            *history_dialog;
+  /* Opened by the first session to end, or by History: not at start-up. */
+  LimberSessionLog     *session_log;
   gboolean              kiosk;
   LimberSlideshow      *slideshow;
   LimberKioskGuard     *kiosk_guard;
@@ -54,6 +58,16 @@ struct _LimberWindow
   GtkLabel             *introduction_label;
   AdwCarousel          *carousel;
   AdwStatusPage        *error_page;
+  GtkWidget            *error_file_caption;
+  GtkLabel             *error_file_label;
+  GtkWidget            *error_line_caption;
+  GtkLabel             *error_line_label;
+  GtkWidget            *error_exercise_caption;
+  GtkLabel             *error_exercise_label;
+  GtkWidget            *error_field_caption;
+  GtkLabel             *error_field_label;
+  GtkWidget            *error_reason_caption;
+  GtkLabel             *error_reason_label;
   AdwStatusPage        *empty_page;
   GtkRevealer          *hidden_revealer;
   GtkLabel             *hidden_label;
@@ -106,6 +120,7 @@ update_actions (LimberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", dialogs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && exercises);
 }
 
@@ -652,6 +667,21 @@ show_plan_activated (GtkWidget  *widget,
 }
 
 static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->history_dialog != NULL)
+    return;
+
+  g_set_weak_pointer (&self->history_dialog,
+                      limber_compat_present_dialog (widget, _("History"), limber_history_view_new (self->session_log),
+                                                    600, 720));
+}
+
+static void
 show_error (LimberWindow *self,
             const char   *heading,
             const GError *error)
@@ -740,7 +770,7 @@ import_plan_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  limber_compat_choose_file (GTK_WINDOW (widget), _("Import a Plan"), FALSE, NULL,
+  limber_compat_choose_file (GTK_WINDOW (widget), _("Import a Plan"), FALSE, NULL, _("Limber plans"), "*.plan",
                              on_import_file_chosen, g_object_ref (widget));
 }
 
@@ -751,7 +781,7 @@ export_plan_activated (GtkWidget  *widget,
 {
   /* Translators: the suggested file name of an exported plan; keep “.plan” */
   limber_compat_choose_file (GTK_WINDOW (widget), _("Export the Plan"), TRUE, _("my-exercises.plan"),
-                             on_export_file_chosen, g_object_ref (widget));
+                             _("Limber plans"), "*.plan", on_export_file_chosen, g_object_ref (widget));
 }
 
 static void
@@ -830,6 +860,7 @@ limber_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
+  g_clear_weak_pointer (&self->history_dialog);
   drop_kiosk (self);
 #ifdef HAVE_NARRATION
   g_clear_object (&self->narration);
@@ -838,6 +869,7 @@ limber_window_dispose (GObject *object)
   g_clear_pointer (&self->slides, g_hash_table_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session_log);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -921,6 +953,16 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, carousel);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_file_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_file_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_line_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_line_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_exercise_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_exercise_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_field_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_field_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_reason_caption);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_reason_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_revealer);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, hidden_label);
@@ -936,6 +978,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.toggle-playing", NULL, kiosk_toggle_playing_activated);
 }
 
@@ -957,9 +1000,13 @@ limber_window_init (LimberWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A development build says so, as GNOME apps do: a striped header bar. */
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->session_log = limber_session_log_new (NULL);
 
   name_status_page_scroller (self->empty_page);
   name_status_page_scroller (self->error_page);
@@ -998,19 +1045,45 @@ limber_window_get_plan (LimberWindow *self)
   return self->plan;
 }
 
+static void
+show_error_detail (GtkWidget  *caption,
+                   GtkLabel   *label,
+                   const char *text)
+{
+  gtk_widget_set_visible (caption, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
 /**
  * limber_window_show_catalog_error:
+ * @error: a #LimberCatalogError, whose file, line, exercise, field and
+ *   reason are shown each on its own, or any other error, whose message is
  *
- * Tells the person, in place of the slides, why there are none.
+ * Tells the person, in place of the slides, why there are none. All of it
+ * is plain text, whatever the file's name and contents hold.
  */
 void
 limber_window_show_catalog_error (LimberWindow *self,
                                   const GError *error)
 {
+  const char *reason;
+  g_autofree char *line = NULL;
+
   g_return_if_fail (LIMBER_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  adw_status_page_set_description (self->error_page, error->message);
+  reason = limber_catalog_error_get_reason (error);
+  if (limber_catalog_error_get_line (error) > 0)
+    line = g_strdup_printf ("%d", limber_catalog_error_get_line (error));
+
+  show_error_detail (self->error_file_caption, self->error_file_label, limber_catalog_error_get_file (error));
+  show_error_detail (self->error_line_caption, self->error_line_label, line);
+  show_error_detail (self->error_exercise_caption, self->error_exercise_label,
+                     limber_catalog_error_get_exercise (error));
+  show_error_detail (self->error_field_caption, self->error_field_label, limber_catalog_error_get_field (error));
+  show_error_detail (self->error_reason_caption, self->error_reason_label,
+                     reason != NULL ? reason : error->message);
   adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_actions (self);
@@ -1037,6 +1110,12 @@ limber_window_get_visible_page (LimberWindow *self)
 }
 
 GtkWidget *
+limber_window_get_error_page (LimberWindow *self)
+{
+  return GTK_WIDGET (self->error_page);
+}
+
+GtkWidget *
 limber_window_get_follow_up_dialog (LimberWindow *self)
 {
   return self->follow_up_dialog;
@@ -1046,6 +1125,26 @@ GtkWidget *
 limber_window_get_plan_dialog (LimberWindow *self)
 {
   return self->plan_dialog;
+}
+
+GtkWidget *
+limber_window_get_history_dialog (LimberWindow *self)
+{
+  return self->history_dialog;
+}
+
+/**
+ * limber_window_get_session_log:
+ *
+ * Returns: (transfer none): the history that sessions are written to and the
+ *   History dialog shows; not opened until first used
+ */
+LimberSessionLog *
+limber_window_get_session_log (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->session_log;
 }
 
 const char *

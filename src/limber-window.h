@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "limber-plan.h"
+#include "limber-session-log.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,6 @@ guint          limber_window_get_current_index  (LimberWindow   *self);
 gboolean       limber_window_get_kiosk          (LimberWindow   *self);
 void           limber_window_set_kiosk          (LimberWindow   *self,
                                                  gboolean        kiosk);
+LimberSessionLog *limber_window_get_session_log (LimberWindow   *self);
 
 G_END_DECLS

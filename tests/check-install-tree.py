@@ -15,7 +15,6 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 
-APP_ID = "io.github.limberapp.Limber"
 
 
 def narration_clips(catalog):
@@ -30,24 +29,30 @@ def narration_clips(catalog):
 
 def expected_files(args):
     bindir, datadir, localedir = (os.path.join(args.prefix, d) for d in (args.bindir, args.datadir, args.localedir))
+    # Named by the app's id: the release's, or a development build's (.Devel).
+    app_id = args.application_id
     files = [
         os.path.join(bindir, "limber"),
-        os.path.join(datadir, "applications", f"{APP_ID}.desktop"),
-        os.path.join(datadir, "metainfo", f"{APP_ID}.metainfo.xml"),
-        os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{APP_ID}.svg"),
-        os.path.join(datadir, "icons", "hicolor", "symbolic", "apps", f"{APP_ID}-symbolic.svg"),
-        os.path.join(datadir, "glib-2.0", "schemas", f"{APP_ID}.gschema.xml"),
+        os.path.join(args.prefix, args.mandir, "man1", "limber.1"),
+        os.path.join(datadir, "applications", f"{app_id}.desktop"),
+        os.path.join(datadir, "dbus-1", "services", f"{app_id}.service"),
+        os.path.join(datadir, "metainfo", f"{app_id}.metainfo.xml"),
+        os.path.join(datadir, "icons", "hicolor", "scalable", "apps", f"{app_id}.svg"),
+        os.path.join(datadir, "icons", "hicolor", "symbolic", "apps", f"{app_id}-symbolic.svg"),
+        os.path.join(datadir, "glib-2.0", "schemas", f"{app_id}.gschema.xml"),
     ]
     files += [os.path.join(localedir, locale, "LC_MESSAGES", "limber.mo") for locale in args.locales]
-    # The clinic kiosk's example fleet configuration, as documentation.
-    kiosk = os.path.join(datadir, "doc", "limber", "kiosk")
-    files += [os.path.join(kiosk, part) for part in (
-        "profile/limber-kiosk",
-        "db/limber-kiosk.d/00-limber-kiosk",
-        "db/limber-kiosk.d/locks/00-limber-kiosk",
-        "limber-kiosk.service",
-        "pam/limber-kiosk",
-    )]
+    # The clinic kiosk's example fleet configuration, as documentation;
+    # -Dkiosk_examples=false (the Flatpak) leaves it out.
+    if args.kiosk_examples:
+        kiosk = os.path.join(datadir, "doc", "limber", "kiosk")
+        files += [os.path.join(kiosk, part) for part in (
+            "profile/limber-kiosk",
+            "db/limber-kiosk.d/00-limber-kiosk",
+            "db/limber-kiosk.d/locks/00-limber-kiosk",
+            "limber-kiosk.service",
+            "pam/limber-kiosk",
+        )]
     if args.narration:
         narration = os.path.join(datadir, "limber", "narration")
         files.append(os.path.join(narration, "chime.ogg"))
@@ -64,9 +69,12 @@ def main():
     parser.add_argument("--bindir", required=True)
     parser.add_argument("--datadir", required=True)
     parser.add_argument("--localedir", required=True)
+    parser.add_argument("--mandir", required=True)
     parser.add_argument("--locales", default="", type=lambda s: [l for l in s.split(",") if l])
     parser.add_argument("--narration", action="store_true")
     parser.add_argument("--catalog", required=True)
+    parser.add_argument("--application-id", required=True)
+    parser.add_argument("--kiosk-examples", action="store_true")
     args = parser.parse_args()
 
     destdir = tempfile.mkdtemp(prefix="limber-install-")

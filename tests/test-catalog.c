@@ -6,7 +6,13 @@
 
 #include "limber-config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "limber-catalog.h"
+#include "limber-test-timeout.h"
 
 /* The facts of the handout (Canadian edition), which the built-in catalog must
  * state exactly. */
@@ -155,42 +161,122 @@ test_default_catalog_facts (void)
 
 typedef struct
 {
-  const char          *file;
-  int                  code;
-  const char          *mentions[3];
+  const char *file;
+  int         code;
+  int         line;
+  const char *exercise;
+  const char *field;
+  const char *reason_mentions;
 } MalformedCase;
 
-static MalformedCase malformed_cases[] = {
-  { "unknown-element.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, { "test-stretch", "difficulty" } },
-  { "unknown-attribute.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ATTRIBUTE, { "test-stretch", "hold", "unit" } },
-  { "missing-title.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "test-stretch", "title" } },
-  { "missing-steps.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "test-stretch", "steps" } },
-  { "empty-steps.catalog.xml", LIMBER_CATALOG_ERROR_EMPTY_STEPS, { "test-stretch", "steps" } },
-  { "duplicate-id.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_ID, { "test-stretch", "id" } },
-  { "hold-min-above-max.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_RANGE, { "test-stretch", "hold", "30" } },
-  { "repetitions-min-above-max.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_RANGE, { "test-stretch", "repetitions", "12" } },
-  { "repetitions-not-a-number.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "repetitions", "two" } },
-  { "missing-id.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "number 1", "id" } },
-  { "invalid-id.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "number 1", "Test Stretch" } },
-  { "unsupported-version.catalog.xml", LIMBER_CATALOG_ERROR_UNSUPPORTED_VERSION, { "version", "2" } },
-  { "hold-step-without-hold.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "test-stretch", "hold", "step 2" } },
-  { "unknown-step-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "rest" } },
-  { "unknown-step-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "laps" } },
-  { "step-count-wrong-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "stay", "repeat" } },
-  { "unknown-step-position.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "sideways" } },
-  { "empty-step-without-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "step", "empty" } },
-  { "duplicate-title.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_FIELD, { "test-stretch", "title" } },
-  { "empty-title.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "title", "empty" } },
-  { "missing-illustration.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "illustration", "no-such-picture" } },
-  { "illustration-outside-resources.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, { "test-stretch", "illustration" } },
-  { "no-exercises.catalog.xml", LIMBER_CATALOG_ERROR_NO_EXERCISES, { "exercise" } },
-  { "missing-follow-up-care.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, { "follow-up-care" } },
-  { "wrong-root.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, { "component", "not an exercise catalog" } },
-  { "truncated.catalog.xml", LIMBER_CATALOG_ERROR_MALFORMED, { "Line" } },
-  { "stray-text.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, { "test-stretch", "exercise", "text" } },
-  { "not-utf8.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, { "test-stretch", "title", "UTF-8" } },
-  { "empty.catalog.xml", LIMBER_CATALOG_ERROR_MALFORMED, { "empty" } },
+static const MalformedCase malformed_cases[] = {
+  { "unknown-element.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, 11, "test-stretch", "difficulty", "<difficulty> is not allowed" },
+  { "unknown-attribute.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ATTRIBUTE, 11, "test-stretch", "hold", "“unit”" },
+  { "missing-title.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, 16, "test-stretch", "title", "missing" },
+  { "missing-steps.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, 13, "test-stretch", "steps", "missing" },
+  { "empty-steps.catalog.xml", LIMBER_CATALOG_ERROR_EMPTY_STEPS, 15, "test-stretch", "steps", "no steps" },
+  { "duplicate-id.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_ID, 18, "test-stretch", "id", "already has this id" },
+  { "hold-min-above-max.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_RANGE, 11, "test-stretch", "hold", "minimum (30)" },
+  { "repetitions-min-above-max.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_RANGE, 12, "test-stretch", "repetitions", "minimum (12)" },
+  { "repetitions-not-a-number.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 12, "test-stretch", "repetitions", "not “two”" },
+  { "missing-id.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, 6, "number 1", "id", "needs an id" },
+  { "invalid-id.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 6, "number 1", "id", "“Test Stretch” is not a valid id" },
+  { "unsupported-version.catalog.xml", LIMBER_CATALOG_ERROR_UNSUPPORTED_VERSION, 2, NULL, "version", "version “2”" },
+  { "hold-step-without-hold.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, 16, "test-stretch", "hold", "step 2" },
+  { "unknown-step-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 14, "test-stretch", "step", "“rest”" },
+  { "unknown-step-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 14, "test-stretch", "step", "“laps”" },
+  { "step-count-wrong-kind.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 14, "test-stretch", "step", "“stay” does not go with step kind “repeat”" },
+  { "unknown-step-position.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 14, "test-stretch", "step", "“sideways”" },
+  { "empty-step-without-count.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 14, "test-stretch", "step", "empty" },
+  { "duplicate-title.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_FIELD, 11, "test-stretch", "title", "twice" },
+  { "empty-title.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 7, "test-stretch", "title", "empty" },
+  { "missing-illustration.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 9, "test-stretch", "illustration", "“illustrations/no-such-picture.svg” is not one of Limber’s pictures" },
+  { "illustration-outside-resources.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 9, "test-stretch", "illustration", "“../../etc/passwd” is not one of Limber’s pictures" },
+  { "no-exercises.catalog.xml", LIMBER_CATALOG_ERROR_NO_EXERCISES, 10, NULL, "exercise", "no exercises" },
+  { "missing-follow-up-care.catalog.xml", LIMBER_CATALOG_ERROR_MISSING_FIELD, 19, NULL, "follow-up-care", "missing" },
+  { "wrong-root.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, 2, NULL, "component", "not an exercise catalog" },
+  { "truncated.catalog.xml", LIMBER_CATALOG_ERROR_MALFORMED, 9, "test-stretch", "illustration", "ended unexpectedly" },
+  { "stray-text.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, 12, "test-stretch", "exercise", "text is not allowed" },
+  { "not-utf8.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 7, "test-stretch", "title", "UTF-8" },
+  /* GMarkup would set its error and parse on, and the next one over it. */
+  { "not-utf8-in-comment.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 2, NULL, NULL, "not valid UTF-8" },
+  { "not-utf8-in-cdata.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 7, "test-stretch", "title", "not valid UTF-8" },
+  { "empty.catalog.xml", LIMBER_CATALOG_ERROR_MALFORMED, 1, NULL, NULL, "empty" },
+
+  /* What else a text file can be. */
+  { "utf16.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 1, NULL, NULL, "UTF-16" },
+  { "nul-byte.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 8, NULL, NULL, "NUL byte" },
+  { "latin1.catalog.xml", LIMBER_CATALOG_ERROR_ENCODING, 1, NULL, NULL, "“ISO-8859-1”" },
+  { "crlf-unknown-element.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, 11, "test-stretch", "difficulty", "<difficulty>" },
+
+  /* Characters nobody sees, written out or as references, anywhere. */
+  { "bidi-override.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 15, "test-stretch", "step", "direction of the text (U+202E)" },
+  { "bidi-isolate.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 7, "test-stretch", "title", "(U+2067)" },
+  { "bidi-mark.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 9, "test-stretch", "summary", "(U+200F)" },
+  { "bidi-reference.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 15, "test-stretch", "step", "(U+202E)" },
+  { "bidi-in-comment.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 2, NULL, NULL, "(U+202E)" },
+  { "bidi-in-attribute.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 12, "test-stretch", "repetitions", "(U+2066)" },
+  { "control-character.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 7, "test-stretch", "title", "control character (U+0007)" },
+  { "control-reference.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 10, "test-stretch", "alt-text", "(U+0001)" },
+  { "line-separator.catalog.xml", LIMBER_CATALOG_ERROR_HIDDEN_CHARACTER, 19, NULL, "paragraph", "separator (U+2028)" },
+
+  /* XML that a catalog has no use for. */
+  { "doctype.catalog.xml", LIMBER_CATALOG_ERROR_UNSUPPORTED_MARKUP, 2, NULL, NULL, "<!DOCTYPE" },
+  { "second-catalog.catalog.xml", LIMBER_CATALOG_ERROR_DUPLICATE_FIELD, 22, NULL, "catalog", "only one <catalog>" },
+  { "deep-nesting.catalog.xml", LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, 7, "test-stretch", "b", "<b> is not allowed inside <title>" },
+
+  /* Values that point elsewhere, overflow or never end. */
+  { "illustration-not-a-picture.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 9, "test-stretch", "illustration", "“ui/limber-window.ui” is not one of Limber’s pictures" },
+  { "illustration-folder.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 9, "test-stretch", "illustration", "illustrations/wall-push-up.svg" },
+  { "id-path.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 6, "number 1", "id", "“../../etc/passwd” is not a valid id" },
+  { "id-slash.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 6, "number 1", "id", "“test/stretch”" },
+  { "id-leading-dash.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 6, "number 1", "id", "“-rf”" },
+  { "id-too-long.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 6, "number 1", "id", "up to 64" },
+  { "hold-zero.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 11, "test-stretch", "hold", "from 1 to 600, not “0”" },
+  { "hold-overflow.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 11, "test-stretch", "hold", "not “4294967311”" },
+  { "repetitions-four-billion.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 12, "test-stretch", "repetitions", "from 1 to 100, not “4000000000”" },
+  { "repetitions-negative.catalog.xml", LIMBER_CATALOG_ERROR_INVALID_VALUE, 12, "test-stretch", "repetitions", "not “-1”" },
+  { "title-too-long.catalog.xml", LIMBER_CATALOG_ERROR_TOO_LONG, 7, "test-stretch", "title", "longer than 100 characters" },
+  { "step-too-long.catalog.xml", LIMBER_CATALOG_ERROR_TOO_LONG, 14, "test-stretch", "step", "longer than 1000 characters" },
+  { "too-many-steps.catalog.xml", LIMBER_CATALOG_ERROR_TOO_MANY, 44, "test-stretch", "step", "at most 30 steps" },
+  { "too-many-paragraphs.catalog.xml", LIMBER_CATALOG_ERROR_TOO_MANY, 24, NULL, "introduction", "at most 20 paragraphs" },
 };
+
+/* The message says it all on one line, and each part is there on its own
+ * for the error page. */
+static void
+assert_catalog_error (const GError *error,
+                      int           code,
+                      const char   *path,
+                      int           line,
+                      const char   *exercise,
+                      const char   *field,
+                      const char   *reason_mentions)
+{
+  g_autofree char *file_part = NULL;
+  g_autofree char *line_part = NULL;
+
+  g_assert_error (error, LIMBER_CATALOG_ERROR, code);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpstr (limber_catalog_error_get_file (error), ==, path);
+  g_assert_cmpint (limber_catalog_error_get_line (error), ==, line);
+  g_assert_cmpstr (limber_catalog_error_get_exercise (error), ==, exercise);
+  g_assert_cmpstr (limber_catalog_error_get_field (error), ==, field);
+  if (strstr (limber_catalog_error_get_reason (error), reason_mentions) == NULL)
+    g_error ("The reason does not say “%s”: %s", reason_mentions, limber_catalog_error_get_reason (error));
+
+  file_part = path != NULL ? g_strdup_printf ("“%s”", path) : g_strdup ("");
+  line_part = line > 0 ? g_strdup_printf (path != NULL ? "line %d:" : "Line %d:", line) : g_strdup ("");
+  g_assert_nonnull (strstr (error->message, file_part));
+  g_assert_nonnull (strstr (error->message, line_part));
+  g_assert_true (g_str_has_suffix (error->message, limber_catalog_error_get_reason (error)));
+  if (exercise != NULL)
+    g_assert_nonnull (strstr (error->message, exercise));
+  if (field != NULL)
+    g_assert_nonnull (strstr (error->message, field));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
 
 static void
 test_malformed_catalog (gconstpointer data)
@@ -199,17 +285,19 @@ test_malformed_catalog (gconstpointer data)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalogs", test_case->file, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
   g_autoptr(LimberCatalog) catalog = NULL;
 
   catalog = limber_catalog_new_from_file (file, &error);
 
   g_assert_null (catalog);
-  g_assert_error (error, LIMBER_CATALOG_ERROR, test_case->code);
-  g_test_message ("%s: %s", test_case->file, error->message);
+  assert_catalog_error (error, test_case->code, path, test_case->line, test_case->exercise, test_case->field,
+                        test_case->reason_mentions);
 
-  for (guint i = 0; i < G_N_ELEMENTS (test_case->mentions); i++)
-    if (test_case->mentions[i] != NULL && strstr (error->message, test_case->mentions[i]) == NULL)
-      g_error ("The error for %s does not mention “%s”: %s", test_case->file, test_case->mentions[i], error->message);
+  /* The parts travel with the error. */
+  copy = g_error_copy (error);
+  assert_catalog_error (copy, test_case->code, path, test_case->line, test_case->exercise, test_case->field,
+                        test_case->reason_mentions);
 }
 
 static void
@@ -248,12 +336,201 @@ test_unreadable_catalog (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_null (limber_catalog_new_from_file (missing_file, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "no-such-file.catalog.xml"));
+  assert_catalog_error (error, LIMBER_CATALOG_ERROR_UNREADABLE, missing, 0, NULL, NULL, "No such file");
+  g_assert_true (g_str_has_prefix (error->message, "Could not read the exercise catalog"));
   g_clear_error (&error);
 
   g_assert_null (limber_catalog_new_from_file (directory_file, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  assert_catalog_error (error, LIMBER_CATALOG_ERROR_NOT_A_FILE, directory, 0, NULL, NULL, "a folder, not a file");
+}
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (limber_catalog_new_from_file (file, &error));
+  return g_steal_pointer (&error);
+}
+
+/* `--catalog` on a named pipe waited for a writer for ever, and on
+ * /dev/zero grew to gigabytes: both are refused at once, by what they are. */
+static void
+test_not_a_file_catalog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("limber-catalog-XXXXXX", NULL);
+  g_autofree char *pipe = g_build_filename (dir, "clinic.catalog.xml", NULL);
+  g_autoptr(GError) pipe_error = NULL;
+  g_autoptr(GError) device_error = NULL;
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+
+  pipe_error = limber_test_call_with_timeout (load_in_thread, pipe, "Loading a catalog from a named pipe");
+  assert_catalog_error (pipe_error, LIMBER_CATALOG_ERROR_NOT_A_FILE, pipe, 0, NULL, NULL, "a named pipe, not a file");
+
+  device_error = limber_test_call_with_timeout (load_in_thread, (gpointer)"/dev/zero", "Loading a catalog from /dev/zero");
+  assert_catalog_error (device_error, LIMBER_CATALOG_ERROR_NOT_A_FILE, "/dev/zero", 0, NULL, NULL, "a device, not a file");
+
+  g_unlink (pipe);
+  g_rmdir (dir);
+}
+
+/* Refused by its size before a byte is read: this one has 4 GiB of holes. */
+static void
+test_huge_catalog_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("limber-catalog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.catalog.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)4 << 30), ==, 0);
+  g_close (fd, NULL);
+
+  g_assert_null (limber_catalog_new_from_file (file, &error));
+  assert_catalog_error (error, LIMBER_CATALOG_ERROR_TOO_LARGE, path, 0, NULL, NULL, "larger than 1024 KiB");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A folder's name can hold anything; what is shown of it hides nothing. */
+static void
+test_hostile_file_name (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "catalogs", "unknown-element.catalog.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("limber-catalog-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "clinic & <co>\u202e\n2026", NULL);
+  g_autofree char *path = g_build_filename (folder, "catalog.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  g_assert_null (limber_catalog_new_from_file (file, &error));
+  shown = g_strconcat (dir, "/clinic & <co><U+202E> 2026/catalog.xml", NULL);
+  assert_catalog_error (error, LIMBER_CATALOG_ERROR_UNKNOWN_ELEMENT, shown, 11, "test-stretch", "difficulty",
+                        "<difficulty>");
+
+  g_unlink (path);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+/* What Windows Notepad and others write: a byte-order mark, CRLF lines. */
+static void
+test_editor_catalogs (void)
+{
+  const char *files[] = { "bom.catalog.xml", "crlf.catalog.xml", "bom-crlf.catalog.xml" };
+  g_autofree char *reference_path = g_test_build_filename (G_TEST_DIST, "data", "catalogs", "valid-minimal.catalog.xml", NULL);
+  g_autoptr(GFile) reference_file = g_file_new_for_path (reference_path);
+  g_autoptr(LimberCatalog) reference = limber_catalog_new_from_file (reference_file, NULL);
+  g_autoptr(LimberExercise) expected = g_list_model_get_item (G_LIST_MODEL (reference), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalogs", files[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LimberCatalog) catalog = limber_catalog_new_from_file (file, &error);
+      g_autoptr(LimberExercise) exercise = NULL;
+
+      g_test_message ("%s", files[i]);
+      g_assert_no_error (error);
+      exercise = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+      g_assert_cmpstr (limber_exercise_get_title (exercise), ==, limber_exercise_get_title (expected));
+      g_assert_cmpstr (limber_exercise_get_summary (exercise), ==, limber_exercise_get_summary (expected));
+      g_assert_cmpstrv (limber_exercise_get_steps (exercise), limber_exercise_get_steps (expected));
+      g_assert_cmpstrv (limber_catalog_get_follow_up_care (catalog), limber_catalog_get_follow_up_care (reference));
+    }
+}
+
+/* "&", "<" and a <span> in the text are text, kept as they are. */
+static void
+test_markup_is_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalogs", "markup-text.catalog.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_from_file (file, &error);
+  g_autoptr(LimberExercise) exercise = NULL;
+
+  g_assert_no_error (error);
+  exercise = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+  g_assert_cmpstr (limber_exercise_get_title (exercise), ==, "Rows & <b>pulls</b>");
+  g_assert_cmpstr (limber_exercise_get_summary (exercise), ==, "<span size='90000'>Big</span> & bold");
+}
+
+static GBytes *
+catalog_with_exercises (guint n_exercises)
+{
+  GString *text = g_string_new ("<catalog version=\"1\">\n"
+                                "  <introduction><paragraph>Start slowly.</paragraph></introduction>\n");
+
+  for (guint i = 1; i <= n_exercises; i++)
+    g_string_append_printf (text,
+                            "  <exercise id=\"stretch-%u\"><title>Stretch %u</title><summary>A stretch.</summary>"
+                            "<illustration>illustrations/wall-push-up.svg</illustration><alt-text>A person.</alt-text>"
+                            "<repetitions min=\"2\" max=\"4\"/><steps><step>Stretch.</step></steps></exercise>\n",
+                            i, i);
+  g_string_append (text, "  <follow-up-care><paragraph>Call us.</paragraph></follow-up-care>\n</catalog>\n");
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Every exercise is a slide; a thousand took half a minute and 3 GB. */
+static void
+test_too_many_exercises (void)
+{
+  g_autoptr(GBytes) enough = catalog_with_exercises (LIMBER_CATALOG_MAX_EXERCISES);
+  g_autoptr(GBytes) too_many = catalog_with_exercises (LIMBER_CATALOG_MAX_EXERCISES + 1);
+  g_autoptr(LimberCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  catalog = limber_catalog_new_from_bytes (enough, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, LIMBER_CATALOG_MAX_EXERCISES);
+
+  g_assert_null (limber_catalog_new_from_bytes (too_many, &error));
+  assert_catalog_error (error, LIMBER_CATALOG_ERROR_TOO_MANY, NULL, 2 + LIMBER_CATALOG_MAX_EXERCISES + 1, NULL,
+                        "exercise", "at most 100 exercises");
+}
+
+/* Half a megabyte in one value, or in one name: the message repeats only
+ * the start of it. */
+static void
+test_huge_values (void)
+{
+  g_autofree char *digits = g_strnfill (512 * 1024, '7');
+  g_autofree char *name = g_strnfill (512 * 1024, 'x');
+  const struct { const char *before; const char *value; const char *after; } cases[] = {
+    { "<catalog version=\"1\">\n<exercise id=\"a\"><hold min=\"1\" max=\"", digits, "\"/>" },
+    { "<catalog version=\"1\">\n<exercise id=\"a\"><", name, "/>" },
+    { "<catalog version=\"1\">\n<exercise id=\"a\"><hold ", name, "=\"1\"/>" },
+    { "<catalog version=\"", digits, "\">" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (cases[i].before, cases[i].value, cases[i].after, NULL);
+      gsize length = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (limber_catalog_new_from_bytes (bytes, &error));
+      g_assert_error (error, LIMBER_CATALOG_ERROR, error->code);
+      g_test_message ("%s", error->message);
+      g_assert_cmpuint (strlen (error->message), <, 500);
+      g_assert_nonnull (strstr (error->message, "…"));
+    }
 }
 
 /* Every prefix of the real catalog is either the whole catalog or an error:
@@ -408,7 +685,14 @@ main (int   argc,
   g_test_add_func ("/catalog/default/truncated", test_truncated_catalogs);
   g_test_add_func ("/catalog/valid-minimal", test_valid_minimal_catalog);
   g_test_add_func ("/catalog/unreadable", test_unreadable_catalog);
+  g_test_add_func ("/catalog/not-a-file", test_not_a_file_catalog);
+  g_test_add_func ("/catalog/huge-file", test_huge_catalog_file);
+  g_test_add_func ("/catalog/hostile-file-name", test_hostile_file_name);
   g_test_add_func ("/catalog/oversized", test_oversized_catalog);
+  g_test_add_func ("/catalog/editors", test_editor_catalogs);
+  g_test_add_func ("/catalog/markup-is-text", test_markup_is_text);
+  g_test_add_func ("/catalog/too-many-exercises", test_too_many_exercises);
+  g_test_add_func ("/catalog/huge-values", test_huge_values);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
     {

@@ -9,7 +9,9 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
+#include <glib/gstdio.h>
 
+#include "limber-countdown-private.h"
 #include "limber-kiosk-guard-private.h"
 #include "limber-kiosk-pin-private.h"
 #include "limber-kiosk-unlock-private.h"
@@ -88,8 +90,12 @@ reset_kiosk_settings (void)
   g_autoptr(GSettings) settings = app_settings ();
   const char *keys[] = { "kiosk-dwell-seconds", "kiosk-pause-seconds", "kiosk-idle-reset-seconds", "kiosk-pin-hash" };
 
+  g_autoptr(LimberKioskPin) pin = limber_kiosk_pin_new (settings);
+
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
+  /* Wrong PINs are remembered across restarts, so across tests too. */
+  g_remove (limber_kiosk_pin_get_state_path (pin));
   /* Long enough never to start over while a test looks at a paused kiosk. */
   g_settings_set_uint (settings, "kiosk-idle-reset-seconds", 3600);
   g_settings_set_uint (settings, "kiosk-dwell-seconds", 3);
@@ -410,6 +416,7 @@ test_kiosk_lockdown (void)
     { XK_Control_L, XK_Shift_L, XK_question }, { XK_Control_L, XK_question }, { XK_Control_L, XK_o },
     { XK_Control_L, XK_s }, { XK_Control_L, XK_p }, { XK_Control_L, XK_Shift_L, XK_i },
     { XK_Control_L, XK_Shift_L, XK_d }, { XK_Control_L, XK_n }, { XK_Alt_L, XK_Return },
+    { XK_Control_L, XK_h },
   };
   Kiosk kiosk;
   LimberKioskGuard *guard;
@@ -443,6 +450,7 @@ test_kiosk_lockdown (void)
       assert_one_window (&kiosk);
       g_assert_null (limber_window_get_plan_dialog (kiosk.window));
       g_assert_null (limber_window_get_follow_up_dialog (kiosk.window));
+      g_assert_null (limber_window_get_history_dialog (kiosk.window));
       g_assert_false (gtk_widget_get_visible (limber_kiosk_guard_get_unlock (guard)));
       g_assert_cmpuint (n_quits, ==, 0);
     }
@@ -569,42 +577,261 @@ test_kiosk_pin_leaves (void)
   kiosk_close (&kiosk);
 }
 
+static LimberKioskUnlock *
+unlock_panel (LimberKioskGuard *guard)
+{
+  return LIMBER_KIOSK_UNLOCK (limber_kiosk_guard_get_unlock (guard));
+}
+
+/* Types @text into the panel's field and asks for it to be checked. */
+static void
+try_text (LimberKioskGuard *guard,
+          const char       *text)
+{
+  GtkWidget *entry = limber_kiosk_unlock_get_entry (unlock_panel (guard));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_activate_action (GTK_WIDGET (unlock_panel (guard)), "unlock.try", NULL);
+}
+
+/* …and waits for the panel to answer with @answer. */
+static void
+try_expecting (LimberKioskGuard *guard,
+               const char       *text,
+               const char       *answer)
+{
+  Message message = { guard, answer };
+
+  try_text (guard, text);
+  wait_until (message_starts, &message, answer);
+}
+
+static gboolean
+entry_allowed (gpointer data)
+{
+  return gtk_widget_get_sensitive (limber_kiosk_unlock_get_entry (unlock_panel (data)));
+}
+
+/* A kiosk whose clinic PIN is set, with its PIN panel shown. */
+static LimberKioskGuard *
+open_with_pin_panel (Kiosk *kiosk)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GError) error = NULL;
+  LimberKioskGuard *guard;
+
+  reset_kiosk_settings ();
+  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
+  g_assert_no_error (error);
+  kiosk_open (kiosk, NULL, FALSE);
+  guard = limber_window_get_kiosk_guard (kiosk->window);
+  limber_kiosk_guard_show_unlock (guard);
+
+  return guard;
+}
+
 /* Five wrong PINs lock the panel, which says for how long. */
 static void
 test_kiosk_pin_locks (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
   Kiosk kiosk;
-  LimberKioskGuard *guard;
-  Message locked;
-  GtkWidget *entry;
-  g_autoptr(GError) error = NULL;
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
+  GtkWidget *entry = limber_kiosk_unlock_get_entry (unlock_panel (guard));
 
-  reset_kiosk_settings ();
-  g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
-  kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
-  limber_kiosk_guard_show_unlock (guard);
-  entry = limber_kiosk_unlock_get_entry (LIMBER_KIOSK_UNLOCK (limber_kiosk_guard_get_unlock (guard)));
-
-  for (guint i = 0; i < 5; i++)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), "0000");
-      gtk_widget_activate_action (limber_kiosk_guard_get_unlock (guard), "unlock.try", NULL);
-    }
-
-  locked = (Message) { guard, "Too many wrong tries. Try again in 60 seconds." };
-  wait_until (message_starts, &locked, "five wrong PINs to lock the panel");
+  for (guint i = 0; i < 4; i++)
+    try_expecting (guard, "0000", "That PIN is not right.");
+  try_expecting (guard, "0000", "Too many wrong tries. Try again in 60 seconds.");
   g_assert_false (gtk_widget_get_sensitive (entry));
-  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (limber_kiosk_guard_get_pin (guard)), ==, 5);
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (pin), ==, 5);
 
   /* The right PIN, forced in while locked, is not even compared. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), PIN);
-  gtk_widget_activate_action (limber_kiosk_guard_get_unlock (guard), "unlock.try", NULL);
+  try_text (guard, PIN);
+  g_assert_false (limber_kiosk_pin_get_checking (pin));
   g_assert_true (limber_window_get_kiosk (kiosk.window));
-  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (limber_kiosk_guard_get_pin (guard)), ==, 5);
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (pin), ==, 5);
 
   kiosk_close (&kiosk);
+}
+
+typedef struct
+{
+  gint64 now;
+} FakeClock;
+
+static gint64
+fake_clock (gpointer data)
+{
+  return ((FakeClock *)data)->now;
+}
+
+/* When the lock runs out, on the wall clock, the panel takes PINs again;
+ * the next wrong one locks it for longer. */
+static void
+test_kiosk_pin_lock_ends (void)
+{
+  double default_scale = limber_countdown_get_default_time_scale ();
+  FakeClock clock = { g_get_real_time () };
+  Kiosk kiosk;
+  LimberKioskGuard *guard;
+
+  /* The panel's countdown: a minute in 0.3 s. */
+  limber_countdown_set_default_time_scale (0.005);
+  guard = open_with_pin_panel (&kiosk);
+  limber_countdown_set_default_time_scale (default_scale);
+  limber_kiosk_pin_set_clock (limber_kiosk_guard_get_pin (guard), fake_clock, &clock);
+
+  for (guint i = 0; i < 4; i++)
+    try_expecting (guard, "0000", "That PIN is not right.");
+  try_expecting (guard, "0000", "Too many wrong tries. Try again in");
+
+  /* Counted down, but the PIN's clock says it is still locked. */
+  g_assert_false (entry_allowed (guard));
+  spin_for (500);
+  g_assert_false (entry_allowed (guard));
+  g_assert_nonnull (limber_kiosk_unlock_get_message (unlock_panel (guard)));
+
+  clock.now += 60 * G_USEC_PER_SEC;
+  wait_until (entry_allowed, guard, "the lock to end");
+  g_assert_null (limber_kiosk_unlock_get_message (unlock_panel (guard)));
+
+  try_expecting (guard, "0000", "Too many wrong tries. Try again in 2 minutes.");
+
+  kiosk_close (&kiosk);
+}
+
+/* Digits as an Arabic keyboard types them are the PIN. */
+static void
+test_kiosk_pin_any_script (void)
+{
+  Kiosk kiosk;
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+
+  try_text (guard, "٢٤٦٨");
+  wait_until (not_kiosk, kiosk.window, "the PIN in Arabic-Indic digits to leave kiosk mode");
+
+  kiosk_close (&kiosk);
+}
+
+/* What is not a PIN, or a damaged hash, is said as such, and spends no try. */
+static void
+test_kiosk_pin_refusals (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  Kiosk kiosk;
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
+
+  try_expecting (guard, "24a8", "A PIN is 4 to 12 digits. That did not count as a try.");
+  g_assert_true (entry_allowed (guard));
+
+  g_settings_set_string (settings, "kiosk-pin-hash", "pbkdf2-sha256$4294967295$c2FsdHNhbHQ=$AAAA");
+  g_test_expect_message ("limber-kiosk-pin", G_LOG_LEVEL_WARNING, "The kiosk PIN in the settings is damaged*");
+  try_expecting (guard, PIN, "The clinic PIN kept in the settings is damaged, so no PIN can be accepted. "
+                             "Set it again from a terminal with “limber --set-kiosk-pin”.");
+  g_test_assert_expected_messages ();
+
+  g_assert_true (entry_allowed (guard));
+  g_assert_true (limber_window_get_kiosk (kiosk.window));
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (pin), ==, 0);
+  g_assert_cmpuint (limber_kiosk_pin_get_tries_left (pin), ==, LIMBER_KIOSK_PIN_MAX_TRIES);
+
+  kiosk_close (&kiosk);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean open;
+} Gate;
+
+static void
+wait_at_gate (gpointer data)
+{
+  Gate *gate = data;
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  g_mutex_lock (&gate->mutex);
+  while (!gate->open && g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
+    ;
+  g_mutex_unlock (&gate->mutex);
+}
+
+static void
+open_gate (Gate *gate)
+{
+  g_mutex_lock (&gate->mutex);
+  gate->open = TRUE;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+}
+
+/* While the PIN is checked, in a thread, the panel says so, draws, and
+ * takes no second PIN. */
+static void
+test_kiosk_pin_checking (void)
+{
+  Kiosk kiosk;
+  LimberKioskGuard *guard = open_with_pin_panel (&kiosk);
+  LimberKioskPin *pin = limber_kiosk_guard_get_pin (guard);
+  GtkWidget *checking;
+  GdkFrameClock *frame_clock;
+  gint64 frame;
+  Gate gate = { 0 };
+
+  g_mutex_init (&gate.mutex);
+  g_cond_init (&gate.cond);
+  limber_kiosk_pin_set_check_hook (pin, wait_at_gate, &gate);
+  checking = find_label (GTK_WIDGET (unlock_panel (guard)), "Checking the PIN…");
+  g_assert_nonnull (checking);
+  g_assert_false (gtk_widget_is_visible (checking));
+
+  try_text (guard, "1357");
+  g_assert_true (limber_kiosk_pin_get_checking (pin));
+  g_assert_true (gtk_widget_is_visible (checking));
+  g_assert_false (entry_allowed (guard));
+
+  /* The window goes on drawing frames. */
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (kiosk.window));
+  frame = gdk_frame_clock_get_frame_counter (frame_clock);
+  gtk_widget_queue_draw (GTK_WIDGET (kiosk.window));
+  spin_for (100);
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (frame_clock), >, frame);
+
+  /* A second try meanwhile is not taken. */
+  try_text (guard, PIN);
+  g_assert_cmpuint (limber_kiosk_pin_get_n_comparisons (pin), ==, 1);
+
+  open_gate (&gate);
+  wait_until (entry_allowed, guard, "the check to end");
+  g_assert_false (limber_kiosk_pin_get_checking (pin));
+  g_assert_false (gtk_widget_is_visible (checking));
+  g_assert_cmpstr (limber_kiosk_unlock_get_message (unlock_panel (guard)), ==, "That PIN is not right. 4 tries left.");
+  g_assert_true (limber_window_get_kiosk (kiosk.window));
+
+  limber_kiosk_pin_set_check_hook (pin, NULL, NULL);
+  kiosk_close (&kiosk);
+  g_mutex_clear (&gate.mutex);
+  g_cond_clear (&gate.cond);
 }
 
 static gboolean
@@ -668,6 +895,10 @@ main (int   argc,
   g_test_add_func ("/kiosk/lockdown", test_kiosk_lockdown);
   g_test_add_func ("/kiosk/pin-leaves", test_kiosk_pin_leaves);
   g_test_add_func ("/kiosk/pin-locks", test_kiosk_pin_locks);
+  g_test_add_func ("/kiosk/pin-lock-ends", test_kiosk_pin_lock_ends);
+  g_test_add_func ("/kiosk/pin-any-script", test_kiosk_pin_any_script);
+  g_test_add_func ("/kiosk/pin-refusals", test_kiosk_pin_refusals);
+  g_test_add_func ("/kiosk/pin-checking", test_kiosk_pin_checking);
   g_test_add_func ("/kiosk/pointer", test_kiosk_pointer);
 
   status = g_test_run ();

@@ -8,8 +8,12 @@
 
 #include <glib/gstdio.h>
 
+#include <sys/stat.h>
+
 #include "limber-plan-file.h"
 #include "limber-test-backend.h"
+#include "limber-test-timeout.h"
+#include "limber-untrusted-text.h"
 
 static LimberCatalog *catalog;
 
@@ -142,8 +146,20 @@ static const MalformedPlan malformed_plans[] = {
   { "unterminated-group.plan", LIMBER_PLAN_FILE_ERROR_SYNTAX, "Line 3" },
   { "empty-group-name.plan", LIMBER_PLAN_FILE_ERROR_SYNTAX, "no name" },
   { "not-utf8.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 5: the text is not valid UTF-8" },
-  { "nul-byte.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 4" },
+  { "nul-byte.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 4: the file has a NUL byte" },
   { "empty.plan", LIMBER_PLAN_FILE_ERROR_MISSING_VERSION, "not a Limber plan" },
+  { "utf16.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 1: the file is saved as UTF-16" },
+  /* Hidden characters in a setting, repeated nowhere. */
+  { "bidi-value.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 9: the line contains an invisible character that changes the direction of the text (U+202E)" },
+  { "bidi-group.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 7: the line contains an invisible character that changes the direction of the text (U+2066)" },
+  { "control-character.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 5: the line contains a control character (U+001B)" },
+  { "line-separator.plan", LIMBER_PLAN_FILE_ERROR_ENCODING, "Line 10: the line contains an invisible line or paragraph separator (U+2028)" },
+  /* Values too long or too large: said briefly, and as what they are. */
+  { "long-value.plan", LIMBER_PLAN_FILE_ERROR_OUT_OF_RANGE, "Line 9: “hold” of [rhomboid-stretch] must be 0 (the handout’s range) or from 15 to 30, not 9999999999999999999999999999999999999999…" },
+  { "huge-number.plan", LIMBER_PLAN_FILE_ERROR_OUT_OF_RANGE, "Line 10: “repetitions” of [rhomboid-stretch] must be 0 (the handout’s range) or from 2 to 4, not 99999999999999999999999" },
+  { "huge-version.plan", LIMBER_PLAN_FILE_ERROR_INVALID_VALUE, "Line 2: the version must be a whole number, not “18446744073709551616”" },
+  { "plus-sign.plan", LIMBER_PLAN_FILE_ERROR_INVALID_VALUE, "not “+20”" },
+  { "long-group.plan", LIMBER_PLAN_FILE_ERROR_UNKNOWN_EXERCISE, "Line 7: there is no exercise “rhomboid-stretch-rhomboid-stretch-rhombo…”" },
 };
 
 static void
@@ -164,6 +180,9 @@ assert_import_fails (GFile      *file,
   g_test_message ("%s", error->message);
   if (strstr (error->message, mentions) == NULL)
     g_error ("The error does not say “%s”: %s", mentions, error->message);
+  /* Whatever the file holds, the message is short and shows all it says. */
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 300);
+  g_assert_null (limber_untrusted_text_find_hidden (error->message, strlen (error->message)));
 
   after = snapshot_settings (settings);
   g_assert_cmpstr (after, ==, before);
@@ -196,16 +215,62 @@ test_plan_file_too_large (void)
   g_unlink (path);
 }
 
+static gpointer
+assert_import_fails_in_thread (gpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data);
+  const char *reason = g_str_has_prefix (data, "/dev/") ? "it is a device, not a file" : "it is a named pipe, not a file";
+
+  assert_import_fails (file, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_NOT_A_FILE, reason);
+  return NULL;
+}
+
 static void
 test_plan_file_not_a_file (void)
 {
   g_autofree char *directory = g_test_build_filename (G_TEST_DIST, "data", "plans", NULL);
   g_autofree char *missing = data_path ("no-such.plan");
+  g_autofree char *tmp = g_dir_make_tmp ("limber-plan-XXXXXX", NULL);
+  g_autofree char *pipe = g_build_filename (tmp, "clinic.plan", NULL);
   g_autoptr(GFile) directory_file = g_file_new_for_path (directory);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
 
-  assert_import_fails (directory_file, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_NOT_A_FILE, "is not a file");
+  assert_import_fails (directory_file, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_NOT_A_FILE,
+                       "it is a folder, not a file");
   assert_import_fails (missing_file, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no-such.plan");
+
+  /* Neither waits for a writer nor reads for ever. */
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  limber_test_call_with_timeout (assert_import_fails_in_thread, pipe, "Importing a plan from a named pipe");
+  limber_test_call_with_timeout (assert_import_fails_in_thread, (gpointer)"/dev/zero", "Importing a plan from /dev/zero");
+  g_unlink (pipe);
+  g_rmdir (tmp);
+}
+
+/* The same plan as editors save it: with a byte-order mark, with CRLF or
+ * CR line ends, and with the marks Arabic needs in a comment. */
+static void
+test_plan_file_editors (void)
+{
+  const char *files[] = { "bom.plan", "crlf.plan", "bom-crlf.plan", "cr.plan", "marks-in-comment.plan" };
+  g_autofree char *reference_path = data_path ("valid.plan");
+  g_autoptr(GFile) reference_file = g_file_new_for_path (reference_path);
+  g_autoptr(LimberPlanFile) reference = limber_plan_file_new_from_file (catalog, reference_file, NULL);
+  g_autoptr(GBytes) expected = limber_plan_file_to_bytes (reference);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = data_path (files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LimberPlanFile) plan_file = limber_plan_file_new_from_file (catalog, file, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_test_message ("%s", files[i]);
+      g_assert_no_error (error);
+      bytes = limber_plan_file_to_bytes (plan_file);
+      g_assert_true (g_bytes_equal (bytes, expected));
+    }
 }
 
 static void
@@ -266,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/round-trip", test_plan_file_round_trip);
   g_test_add_func ("/plan-file/too-large", test_plan_file_too_large);
   g_test_add_func ("/plan-file/not-a-file", test_plan_file_not_a_file);
+  g_test_add_func ("/plan-file/editors", test_plan_file_editors);
   g_test_add_func ("/plan-file/unreadable", test_plan_file_unreadable);
   g_test_add_func ("/plan-file/locked", test_plan_file_locked);
 

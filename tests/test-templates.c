@@ -9,7 +9,9 @@
 #include "limber-config.h"
 
 #include "limber-catalog.h"
+#include "limber-history-view.h"
 #include "limber-kiosk-unlock.h"
+#include "limber-pain-rating.h"
 #include "limber-plan.h"
 #include "limber-plan-page.h"
 #include "limber-slide.h"
@@ -47,6 +49,20 @@ build_kiosk_unlock (LimberPlan *plan)
   return limber_kiosk_unlock_new (pin);
 }
 
+static GtkWidget *
+build_history_view (LimberPlan *plan)
+{
+  g_autoptr(LimberSessionLog) log = limber_session_log_new (NULL);
+
+  return limber_history_view_new (log);
+}
+
+static GtkWidget *
+build_pain_rating (LimberPlan *plan)
+{
+  return limber_pain_rating_new ();
+}
+
 /* How to make each templated widget: most have construct-only properties
  * that a bare g_object_new() would leave unset. */
 static const struct
@@ -58,6 +74,8 @@ static const struct
   { "LimberSlide", build_slide },
   { "LimberPlanPage", build_plan_page },
   { "LimberKioskUnlock", build_kiosk_unlock },
+  { "LimberPainRating", build_pain_rating },
+  { "LimberHistoryView", build_history_view },
 };
 
 static void

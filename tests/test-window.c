@@ -66,6 +66,8 @@ test_window_shows_six_slides (void)
   /* The app's icon is there even uninstalled: About and the shell show it. */
   g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
                                           APPLICATION_ID));
+  /* Only a development build has the striped header bar. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
   g_assert_false (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
   g_assert_true (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
 
@@ -137,6 +139,39 @@ test_window_follow_up_care (void)
   close_window (window);
 }
 
+/* The label under @widget that shows @text as it is, if there is one. */
+static GtkLabel *
+find_label_showing (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label_showing (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static void
+assert_shows_detail (GtkWidget  *page,
+                     const char *text)
+{
+  GtkLabel *label = find_label_showing (page, text);
+
+  if (label == NULL)
+    g_error ("The error page does not show “%s”", text);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_true (gtk_label_get_selectable (label));
+  g_assert_true (gtk_label_get_wrap (label));
+}
+
 static void
 test_window_catalog_error (void)
 {
@@ -145,6 +180,8 @@ test_window_catalog_error (void)
 
   limber_window_show_catalog_error (window, error);
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
+  /* Not a catalog's error: its message is the reason. */
+  assert_shows_detail (limber_window_get_error_page (window), "The catalog is missing");
   g_assert_false (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up-care", NULL) &&
                   limber_window_get_follow_up_dialog (window) != NULL);
@@ -154,6 +191,104 @@ test_window_catalog_error (void)
   press_key (window, XK_End);
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpuint (limber_window_get_current_index (window), ==, 0);
+
+  close_window (window);
+}
+
+/* A folder with "&" and "<" in its name, and a long reason: the page shows
+ * the file, the line, the exercise, the field and the reason, each as it is
+ * and selectable. As markup (as before), it showed nothing but its heading. */
+static void
+test_window_catalog_error_details (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "catalogs",
+                                                   "illustration-not-a-picture.catalog.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("limber-window-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "Physio & Rehab <North>", NULL);
+  g_autofree char *path = g_build_filename (folder, "clinic.catalog.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LimberWindow *window;
+  GtkWidget *page;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_null (limber_catalog_new_from_file (file, &error));
+
+  window = open_window (GTK_APPLICATION (application), NULL);
+  limber_window_show_catalog_error (window, error);
+  g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
+
+  page = limber_window_get_error_page (window);
+  assert_shows_detail (page, path);
+  assert_shows_detail (page, "9");
+  assert_shows_detail (page, "test-stretch");
+  assert_shows_detail (page, "illustration");
+  assert_shows_detail (page, limber_catalog_error_get_reason (error));
+  g_assert_nonnull (strstr (limber_catalog_error_get_reason (error), "“ui/limber-window.ui” is not one of"));
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+static void
+close_dialog (GtkWidget *dialog)
+{
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  else
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+#endif
+}
+
+static guint
+count_labels_showing (GtkWidget  *widget,
+                      const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_labels_showing (child, text);
+
+  return n;
+}
+
+/* Text in a catalog that looks like markup is shown as it is written: on
+ * the slide, in the window's title, in My Plan and in Follow-up Care. As
+ * markup, "&" made the title vanish and the <span> drew the summary at 90 pt. */
+static void
+test_window_catalog_text_is_plain (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "catalogs", "markup-text.catalog.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_from_file (file, NULL);
+  const char *title = "Rows & <b>pulls</b>";
+  const char *summary = "<span size='90000'>Big</span> & bold";
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  GtkWidget *dialog;
+
+  /* The slide's title and the window's. */
+  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (window), title), ==, 2);
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (window), summary));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL));
+  dialog = limber_window_get_plan_dialog (window);
+  g_assert_nonnull (find_label_showing (dialog, title));
+  g_assert_nonnull (find_label_showing (dialog, summary));
+  g_assert_null (find_label_showing (dialog, "Big & bold"));
+
+  close_dialog (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up-care", NULL));
+  dialog = limber_window_get_follow_up_dialog (window);
+  g_assert_nonnull (find_label_showing (dialog, "Call 811 & ask for <i>triage</i>."));
+  close_dialog (dialog);
 
   close_window (window);
 }
@@ -461,6 +596,8 @@ main (int   argc,
   g_test_add_func ("/window/buttons", test_window_buttons);
   g_test_add_func ("/window/follow-up-care", test_window_follow_up_care);
   g_test_add_func ("/window/catalog-error", test_window_catalog_error);
+  g_test_add_func ("/window/catalog-error-details", test_window_catalog_error_details);
+  g_test_add_func ("/window/catalog-text-is-plain", test_window_catalog_text_is_plain);
   g_test_add_func ("/window/size-saved", test_window_size_saved);
   g_test_add_func ("/window/follows-plan", test_window_follows_plan);
   g_test_add_func ("/window/all-hidden", test_window_all_hidden);

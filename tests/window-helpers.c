@@ -66,14 +66,12 @@ window_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-LimberWindow *
-open_window_with_plan (GtkApplication *application,
-                       LimberPlan     *plan)
+/* Waits for a presented @window to be on screen with the keyboard focus. */
+void
+focus_window (LimberWindow *window)
 {
-  LimberWindow *window = limber_window_new (application, plan);
   GdkSurface *surface;
 
-  gtk_window_present (GTK_WINDOW (window));
   wait_until (window_is_mapped, window, "the window to be mapped");
 
   /* Without a window manager nothing gives the new window the keyboard. With
@@ -84,6 +82,16 @@ open_window_with_plan (GtkApplication *application,
                   gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   gdk_x11_display_error_trap_pop_ignored (gdk_surface_get_display (surface));
   wait_until (window_is_active, window, "the window to take the keyboard focus");
+}
+
+LimberWindow *
+open_window_with_plan (GtkApplication *application,
+                       LimberPlan     *plan)
+{
+  LimberWindow *window = limber_window_new (application, plan);
+
+  gtk_window_present (GTK_WINDOW (window));
+  focus_window (window);
 
   return window;
 }

@@ -32,6 +32,7 @@ LimberWindow *open_window         (GtkApplication *application,
                                    LimberCatalog  *catalog);
 LimberWindow *open_window_with_plan (GtkApplication *application,
                                      LimberPlan     *plan);
+void          focus_window        (LimberWindow   *window);
 void          close_window        (LimberWindow   *window);
 void          press_key           (LimberWindow   *window,
                                    KeySym          keysym);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "limber-plan-file.h"
+#include "limber-untrusted-text.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -42,6 +43,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (error != NULL)
     {
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (limber_untrusted_text_find_hidden (error->message, strlen (error->message)));
       return 0;
     }
 
