@@ -5,16 +5,16 @@
  *
  * Usage: limber-bench-kiosk [ADVANCES [TIME-SCALE]]
  *
- * Opens the real window as a kiosk and lets it advance by itself ADVANCES
- * times (1,000 by default), each slide timed by its narration: every clip is
- * decoded by playbin into a fakesink that does not wait for the clock, and
- * the holds, pauses and the dwell run at TIME-SCALE (0.001 by default) of
- * real time. Animations are off, so each advance is a jump.
+ * Opens the real window as a kiosk and lets it move on by itself ADVANCES
+ * times (1,000 by default), each exercise coached aloud: every word is
+ * synthesized and played into a fakesink that does not wait for the clock,
+ * and the holds, rests and the dwell run at TIME-SCALE (0.001 by default) of
+ * real time. Animations are off.
  *
  * Prints "rss-kib=ADVANCES:TRIMMED:UNTRIMMED" after 10 advances and after
  * every 100th, VmRSS after and before malloc_trim (0); then "advances=",
- * "narrated=" (advances from a slide whose narration ended), "dwelled=",
- * "dwelling-samples=" (main-loop iterations on a dwell-timed slide, of
+ * "narrated=" (advances from an exercise coached aloud), "dwelled=",
+ * "dwelling-samples=" (main-loop iterations on a dwell-timed exercise, of
  * "samples="), and "ms-per-advance=" and "frames-per-advance=" after the 10th.
  */
 
@@ -24,8 +24,9 @@
 #include <stdlib.h>
 
 #include "limber-application.h"
-#include "limber-narrator-private.h"
+#include "limber-countdown-private.h"
 #include "limber-slideshow-private.h"
+#include "limber-speech-private.h"
 #include "limber-window-private.h"
 
 #define WARM_UP_ADVANCES 10
@@ -34,16 +35,9 @@
 
 typedef struct
 {
-  gboolean narration_finished;
   guint    narrated;
   guint    dwelled;
 } Tally;
-
-static void
-on_narration_finished (Tally *tally)
-{
-  tally->narration_finished = TRUE;
-}
 
 static guint
 vm_rss_kib (void)
@@ -93,7 +87,7 @@ main (int   argc,
   Tally tally = { 0 };
   LimberWindow *window;
   LimberSlideshow *slideshow;
-  LimberNarrator *narrator;
+  LimberSpeech *speech;
   GstElement *sink;
   guint seen = 0, samples = 0, dwelling_samples = 0, frames = 0, warm_frames = 0;
   gint64 last_advance_us, warm_us = 0;
@@ -101,6 +95,7 @@ main (int   argc,
   if (target <= WARM_UP_ADVANCES)
     g_error ("More than %d advances", WARM_UP_ADVANCES);
   gst_init (&argc, &argv);
+  limber_countdown_set_default_time_scale (time_scale);
 
   application = limber_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
@@ -118,16 +113,13 @@ main (int   argc,
   g_signal_connect_swapped (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window))),
                             "after-paint", G_CALLBACK (on_after_paint), &frames);
 
-  narrator = limber_narration_controller_get_narrator (limber_window_get_narration (window));
+  speech = LIMBER_SPEECH (limber_session_controller_get_speech (limber_window_get_session_controller (window)));
   sink = gst_element_factory_make ("fakesink", NULL);
   g_object_set (sink, "sync", FALSE, NULL);
-  limber_narrator_set_audio_sink (narrator, sink);
-  limber_narrator_set_time_scale (narrator, time_scale);
-  g_signal_connect_swapped (narrator, "finished", G_CALLBACK (on_narration_finished), &tally);
+  limber_speech_set_audio_sink (speech, sink);
 
   limber_window_set_kiosk (window, TRUE);
   slideshow = limber_window_get_slideshow (window);
-  limber_slideshow_set_time_scale (slideshow, time_scale);
 
   /* Wakes the loop now and then, so that a stalled kiosk is noticed. */
   g_timeout_add_seconds (1, on_wake, NULL);
@@ -149,12 +141,10 @@ main (int   argc,
           continue;
         }
 
-      /* Each advance waits for a timeout of its own: one an iteration at most. */
-      if (tally.narration_finished)
-        tally.narrated += n - seen;
-      else
+      if (limber_slideshow_get_dwelling (slideshow))
         tally.dwelled += n - seen;
-      tally.narration_finished = FALSE;
+      else
+        tally.narrated += n - seen;
       seen = n;
       last_advance_us = g_get_monotonic_time ();
 
@@ -172,8 +162,8 @@ main (int   argc,
   g_print ("dwelling-samples=%u\nsamples=%u\n", dwelling_samples, samples);
   g_print ("ms-per-advance=%.2f\n", (last_advance_us - warm_us) / 1000.0 / (seen - WARM_UP_ADVANCES));
   g_print ("frames-per-advance=%.1f\n", (double) (frames - warm_frames) / (seen - WARM_UP_ADVANCES));
-  if (limber_narrator_get_problem (narrator) != NULL)
-    g_print ("problem=%s\n", limber_narrator_get_problem (narrator));
+  if (limber_speech_get_problem (speech) != NULL)
+    g_print ("problem=%s\n", limber_speech_get_problem (speech));
 
   limber_window_set_kiosk (window, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -4,15 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: limber-bench-narration RUNS
- *        limber-bench-narration --exercise ID [HOLD-SECONDS]
+ *        limber-bench-narration --session PLAN-FILE
  *        limber-bench-narration --speech RUNS
  *        limber-bench-narration --say ID [RATE]
  *
- * The second form narrates one whole exercise through the default audio
- * output and exits, for recording it (e.g. from a PulseAudio monitor); the
- * fourth says one exercise's steps with LimberSpeech, in the language of
- * $LANGUAGE, each after the last has finished, at the speech-rate RATE
- * (slower, normal or faster).
+ * The second form coaches a whole routine (the plan in PLAN-FILE, imported
+ * into a settings file of its own) through the default audio output, in
+ * real time, and exits, for recording it (e.g. from a PulseAudio monitor):
+ * it prints "cue=SECONDS:NAME:TEXT" as each cue begins. The fourth says one
+ * exercise's steps with LimberSpeech, in the language of $LANGUAGE, each
+ * after the last has finished, at the speech-rate RATE (slower, normal or
+ * faster).
  *
  * The third measures LimberSpeech: RUNS times, from limber_speech_say() of a
  * prepared step to the first audio buffer at the sink ("latency-ms="); the
@@ -21,10 +23,11 @@
  * any speech, idle once it is ready, and at most while it speaks
  * ("rss-before-kib=", "rss-idle-kib=", "rss-speaking-kib=").
  *
- * The first times, RUNS times, from limber_narrator_play() to the first audio buffer
- * reaching the sink that autoaudiosink chose, from a stopped narrator (its
- * pipeline in NULL, as after every Stop). Prints one "latency-ms=" line a run,
- * then "sink=" with the sink's element.
+ * The first times, RUNS times, from Start (limber_session_start() of the
+ * routine, its first words made ahead as the window makes them) to the first
+ * audio buffer reaching the sink that autoaudiosink chose, from a stopped
+ * session. Prints one "latency-ms=" line a run, then "sink=" with the sink's
+ * element.
  */
 
 #include "limber-config.h"
@@ -35,7 +38,8 @@
 #include <string.h>
 
 #include "limber-catalog.h"
-#include "limber-narrator-private.h"
+#include "limber-plan-file.h"
+#include "limber-session.h"
 #include "limber-speech-private.h"
 #include "limber-synthesizer.h"
 
@@ -89,28 +93,64 @@ describe_sink (GstElement *sink)
   return name;
 }
 
-static int
-narrate_whole (LimberCatalog *catalog,
-               const char    *id,
-               guint          hold_seconds)
+static void
+on_cue (LimberSession *session,
+        const char    *name,
+        const char    *text,
+        gpointer       user_data)
 {
-  g_autoptr(LimberNarrator) narrator = limber_narrator_new ();
-  LimberExercise *exercise = limber_catalog_lookup (catalog, id);
+  gint64 *started = user_data;
 
-  if (exercise == NULL)
-    {
-      g_printerr ("No exercise %s\n", id);
-      return 1;
-    }
+  g_print ("cue=%.2f:%s:%s\n", (g_get_monotonic_time () - *started) / (double) G_USEC_PER_SEC, name,
+           text != NULL ? text : "");
+}
 
-  limber_narrator_set_exercise (narrator, exercise);
-  limber_narrator_set_hold_seconds (narrator, hold_seconds);
-  limber_narrator_play (narrator);
-  while (limber_narrator_get_state (narrator) != LIMBER_NARRATOR_STATE_STOPPED)
+static void
+on_session_finished (LimberSession *session,
+                     gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A plan file's plan, in settings of their own. */
+static LimberPlan *
+load_plan (LimberCatalog *catalog,
+           GSettings     *settings,
+           const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberPlanFile) plan_file = NULL;
+  LimberPlan *plan = limber_plan_new (catalog, settings);
+
+  plan_file = limber_plan_file_new_from_file (catalog, file, &error);
+  if (plan_file == NULL || !limber_plan_file_apply (plan_file, plan, &error))
+    g_error ("The plan %s: %s", path, error->message);
+
+  return plan;
+}
+
+static int
+coach_routine (LimberCatalog *catalog,
+               const char    *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LimberPlan) plan = load_plan (catalog, settings, path);
+  g_autoptr(LimberSpeech) speech = limber_speech_new (settings);
+  g_autoptr(LimberSession) session = limber_session_new (G_OBJECT (speech));
+  g_autoptr(LimberSessionScript) script = limber_session_script_new (plan, settings, LIMBER_SESSION_MODE_ROUTINE, NULL);
+  gboolean finished = FALSE;
+  gint64 started = g_get_monotonic_time ();
+
+  g_signal_connect (session, "cue", G_CALLBACK (on_cue), &started);
+  g_signal_connect (session, "finished", G_CALLBACK (on_session_finished), &finished);
+  limber_session_start (session, script);
+  while (!finished)
     g_main_context_iteration (NULL, TRUE);
 
-  if (limber_narrator_get_problem (narrator) != NULL)
-    g_print ("problem=%s\n", limber_narrator_get_problem (narrator));
+  g_print ("active-seconds=%u\n", limber_session_get_active_seconds (session));
+  if (limber_speech_get_problem (speech) != NULL)
+    g_print ("problem=%s\n", limber_speech_get_problem (speech));
 
   return 0;
 }
@@ -147,19 +187,22 @@ wait_prepared (LimberSpeech *speech,
     g_error ("Not synthesized within 30 s: %s", text);
 }
 
-/* Every intro and step of the catalog, as the session will say them. */
+/* Every announcement and step of the catalog, as a session says them (the
+ * handout's plan: nothing hidden, nothing prescribed). */
 static GPtrArray *
 catalog_texts (LimberCatalog *catalog)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  GListModel *model = G_LIST_MODEL (catalog);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LimberPlan) plan = limber_plan_new (catalog, settings);
+  g_autoptr(LimberSessionScript) script = limber_session_script_new (plan, settings, LIMBER_SESSION_MODE_ROUTINE, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < limber_session_script_get_n_cues (script); i++)
     {
-      g_autoptr(LimberExercise) exercise = g_list_model_get_item (model, i);
+      const LimberCue *cue = limber_session_script_get_cue (script, i);
 
-      for (guint clip = 0; clip <= limber_exercise_get_n_steps (exercise); clip++)
-        g_ptr_array_add (texts, limber_narrator_dup_clip_text (exercise, clip));
+      if (cue->kind == LIMBER_CUE_ANNOUNCE || cue->kind == LIMBER_CUE_STEP)
+        g_ptr_array_add (texts, g_strdup (cue->text));
     }
 
   return texts;
@@ -318,7 +361,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LimberCatalog) catalog = NULL;
-  g_autoptr(LimberNarrator) narrator = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(LimberSpeech) speech = NULL;
+  g_autoptr(LimberSession) session = NULL;
+  g_autoptr(LimberSessionScript) script = NULL;
   g_autoptr(GstElement) sink = NULL;
   g_autoptr(GstPad) pad = NULL;
   g_autofree char *sink_name = NULL;
@@ -334,40 +381,47 @@ main (int   argc,
   catalog = limber_catalog_new_default (NULL);
   g_assert_nonnull (catalog);
 
-  if (argc > 2 && g_str_equal (argv[1], "--exercise"))
-    return narrate_whole (catalog, argv[2], argc > 3 ? (guint) atoi (argv[3]) : 0);
+  if (argc > 2 && g_str_equal (argv[1], "--session"))
+    return coach_routine (catalog, argv[2]);
   if (argc > 2 && g_str_equal (argv[1], "--speech"))
     return measure_speech (catalog, atoi (argv[2]));
   if (argc > 2 && g_str_equal (argv[1], "--say"))
     return say_exercise (catalog, argv[2], argc > 3 ? argv[3] : NULL);
-  narrator = limber_narrator_new ();
-  limber_narrator_set_exercise (narrator, g_list_model_get_item (G_LIST_MODEL (catalog), 0));
-  g_object_unref (limber_narrator_get_exercise (narrator));
+  settings = g_settings_new (APPLICATION_ID);
+  plan = limber_plan_new (catalog, settings);
+  speech = limber_speech_new (settings);
+  session = limber_session_new (G_OBJECT (speech));
+  script = limber_session_script_new (plan, settings, LIMBER_SESSION_MODE_ROUTINE, NULL);
+  /* What the window does while nobody has pressed Start yet. */
+  limber_speech_prepare (speech, limber_session_script_get_cue (script, 0)->text);
 
   /* One unmeasured run makes the pipeline, so the probe can go on its sink. */
-  limber_narrator_play (narrator);
-  g_object_get (limber_narrator_get_pipeline (narrator), "audio-sink", &sink, NULL);
+  limber_session_start (session, script);
+  sink = gst_object_ref (limber_speech_get_audio_sink (speech));
   pad = gst_element_get_static_pad (sink, "sink");
   gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, on_buffer, NULL, NULL);
-  wait_for_first_buffer ();
+  limber_session_stop (session);
   sink_name = describe_sink (sink);
-  limber_narrator_stop (narrator);
 
   for (int i = 0; i < runs; i++)
     {
       gint64 requested;
 
+      limber_speech_prepare (speech, limber_session_script_get_cue (script, 0)->text);
+      while (!limber_speech_is_prepared (speech, limber_session_script_get_cue (script, 0)->text))
+        g_main_context_iteration (NULL, TRUE);
+
       g_atomic_int_set (&arrived, 0);
       requested = g_get_monotonic_time ();
-      limber_narrator_play (narrator);
+      limber_session_start (session, script);
       wait_for_first_buffer ();
       g_print ("latency-ms=%.3f\n", (first_buffer_us - requested) / 1000.0);
-      limber_narrator_stop (narrator);
+      limber_session_stop (session);
     }
 
   g_print ("sink=%s\n", sink_name != NULL ? sink_name : "none");
-  if (limber_narrator_get_problem (narrator) != NULL)
-    g_print ("problem=%s\n", limber_narrator_get_problem (narrator));
+  if (limber_speech_get_problem (speech) != NULL)
+    g_print ("problem=%s\n", limber_speech_get_problem (speech));
 
   return 0;
 }

@@ -74,7 +74,7 @@ def rss_mib(pid):
 
 
 def app_rss_idle_and_narrating(command, env, seconds=4.0):
-    """The real app: RSS two seconds after its window shows, then the peak while Ctrl+P narrates."""
+    """The real app: RSS two seconds after its window shows, then the peak while a session (Space) runs."""
     app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         window = ""
@@ -89,7 +89,7 @@ def app_rss_idle_and_narrating(command, env, seconds=4.0):
         subprocess.run(["xdotool", "windowfocus", "--sync", window.split()[0]], env=env, check=True)
         time.sleep(2)
         idle = rss_mib(app.pid)
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+p"], env=env, check=True)
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "space"], env=env, check=True)
         narrating = idle
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -104,8 +104,7 @@ def app_rss_idle_and_narrating(command, env, seconds=4.0):
 def narration_env(args):
     return dict(os.environ, GSETTINGS_BACKEND="memory", LC_ALL="C.UTF-8",
                 GSETTINGS_SCHEMA_DIR=os.path.join(args.build_dir, "data"),
-                LIMBER_LOCALEDIR=os.path.join(args.build_dir, "po"),
-                LIMBER_NARRATION_DIR=os.path.join(args.build_dir, "narration"))
+                LIMBER_LOCALEDIR=os.path.join(args.build_dir, "po"))
 
 
 def run_speech(args, env):
@@ -170,14 +169,14 @@ def bench_narration(args):
         server.wait()
 
     latency = statistics.median(latencies)
-    print(f"Narration: play request to the first audio buffer at the sink, median of {len(latencies)} runs "
-          f"from a stopped narrator (sink: {info.get('sink')}, PulseAudio null sink)")
+    print(f"Session: Start to the first audio buffer at the sink, median of {len(latencies)} runs "
+          f"from a stopped session (sink: {info.get('sink')}, PulseAudio null sink)")
     print(f"  median {latency:.1f} ms, min {min(latencies):.1f} ms, max {max(latencies):.1f} ms "
           f"(target <= {TARGET_NARRATION_LATENCY_MS} ms)")
     if "problem" in info:
         print(f"  problem reported: {info['problem']}")
     print(f"  app RSS (default renderer, Xvfb 1280x800): idle {idle:.1f} MiB, "
-          f"narrating {narrating:.1f} MiB ({narrating - idle:+.1f} MiB)")
+          f"in a session {narrating:.1f} MiB ({narrating - idle:+.1f} MiB)")
     speech_met = report_speech(speech)
     met = latency <= TARGET_NARRATION_LATENCY_MS and "problem" not in info and speech_met
     print("  targets met" if met else "  TARGETS MISSED")

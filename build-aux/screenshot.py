@@ -44,7 +44,7 @@ def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, cap
     # Settings in a keyfile of the run's own (run-under-xvfb gives a fresh
     # XDG_CONFIG_HOME), so that a plan can be imported first.
     env = dict(os.environ, GSETTINGS_BACKEND="keyfile", GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"),
-               LIMBER_LOCALEDIR=os.path.join(build_dir, "po"), LIMBER_NARRATION_DIR=os.path.join(build_dir, "narration"),
+               LIMBER_LOCALEDIR=os.path.join(build_dir, "po"),
                ADW_DEBUG_COLOR_SCHEME=scheme, LC_ALL=os.environ.get("LC_ALL", "C.UTF-8"))
     if high_contrast:
         env["ADW_DEBUG_HIGH_CONTRAST"] = "1"

@@ -118,6 +118,91 @@ limber_compat_present_about (GtkWidget  *parent,
   return about;
 }
 
+typedef struct
+{
+  int             wide_from;
+  LimberWidthFunc func;
+  gpointer        user_data;
+  int             wide;
+} WidthWatch;
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+static void
+on_breakpoint_apply (WidthWatch *watch)
+{
+  watch->func (FALSE, watch->user_data);
+}
+
+static void
+on_breakpoint_unapply (WidthWatch *watch)
+{
+  watch->func (TRUE, watch->user_data);
+}
+#else
+static void
+on_surface_layout (GdkSurface *surface,
+                   int         width,
+                   int         height,
+                   WidthWatch *watch)
+{
+  int wide = width >= watch->wide_from;
+
+  if (wide != watch->wide)
+    {
+      watch->wide = wide;
+      watch->func (wide, watch->user_data);
+    }
+}
+
+static void
+on_window_realize (GtkWidget  *window,
+                   WidthWatch *watch)
+{
+  /* The surface's size is the window's, also fullscreen or maximized. */
+  g_signal_connect (gtk_native_get_surface (GTK_NATIVE (window)), "layout", G_CALLBACK (on_surface_layout), watch);
+}
+#endif
+
+/**
+ * limber_compat_follow_width:
+ * @wide_from: the narrowest width, in pixels, that is wide
+ * @func: called with %TRUE at first, then at every change between wide and narrow
+ *
+ * One switch between a narrow and a wide layout: an AdwBreakpoint where
+ * libadwaita has them (1.4), the window's own size on libadwaita 1.2.
+ */
+void
+limber_compat_follow_width (AdwApplicationWindow *window,
+                            int                   wide_from,
+                            LimberWidthFunc       func,
+                            gpointer              user_data)
+{
+  WidthWatch *watch = g_new0 (WidthWatch, 1);
+
+  watch->wide_from = wide_from;
+  watch->func = func;
+  watch->user_data = user_data;
+  watch->wide = TRUE;
+  g_object_set_data_full (G_OBJECT (window), "limber-width-watch", watch, g_free);
+  func (TRUE, user_data);
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  {
+    AdwBreakpoint *breakpoint =
+      adw_breakpoint_new (adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH, wide_from - 1,
+                                                               ADW_LENGTH_UNIT_PX));
+
+    g_signal_connect_swapped (breakpoint, "apply", G_CALLBACK (on_breakpoint_apply), watch);
+    g_signal_connect_swapped (breakpoint, "unapply", G_CALLBACK (on_breakpoint_unapply), watch);
+    adw_application_window_add_breakpoint (window, breakpoint);
+  }
+#else
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), watch);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_window_realize (GTK_WIDGET (window), watch);
+#endif
+}
+
 /**
  * limber_compat_announce:
  *

@@ -16,6 +16,8 @@ typedef void (*LimberFileChosenFunc) (GFile    *file,
                                       gpointer  user_data);
 typedef void (*LimberConfirmedFunc)  (gboolean  confirmed,
                                       gpointer  user_data);
+typedef void (*LimberWidthFunc)      (gboolean  wide,
+                                      gpointer  user_data);
 
 GtkWidget *limber_compat_present_message     (GtkWidget            *parent,
                                               const char           *heading,
@@ -25,6 +27,10 @@ GtkWidget *limber_compat_present_preferences (GtkWidget            *parent,
 GtkWidget *limber_compat_present_about       (GtkWidget            *parent,
                                               const char           *first_property,
                                               ...) G_GNUC_NULL_TERMINATED;
+void       limber_compat_follow_width        (AdwApplicationWindow *window,
+                                              int                   wide_from,
+                                              LimberWidthFunc       func,
+                                              gpointer              user_data);
 gboolean   limber_compat_announce            (GtkWidget            *widget,
                                               const char           *message);
 double     limber_compat_widget_get_scale    (GtkWidget            *widget);

@@ -69,6 +69,9 @@ struct _LimberIllustration
 
   AdwStyleManager *style_manager;    /* while rooted */
   char            *alternative_text;
+  /* In the session view the picture gives up height to the countdown,
+   * rather than keeping all of its aspect's height for a width. */
+  gboolean         can_shrink;
 };
 
 G_DEFINE_FINAL_TYPE (LimberIllustration, limber_illustration, GTK_TYPE_WIDGET)
@@ -77,6 +80,7 @@ enum {
   PROP_0,
   PROP_PAINTABLE,
   PROP_ALTERNATIVE_TEXT,
+  PROP_CAN_SHRINK,
   N_PROPS
 };
 
@@ -247,6 +251,8 @@ limber_illustration_measure (GtkWidget      *widget,
   else if (for_size >= 0)
     {
       *minimum = *natural = (int)(for_size / aspect_ratio (self));
+      if (self->can_shrink)
+        *minimum = 0;
     }
   else
     {
@@ -351,6 +357,9 @@ limber_illustration_get_property (GObject    *object,
     case PROP_ALTERNATIVE_TEXT:
       g_value_set_string (value, self->alternative_text);
       break;
+    case PROP_CAN_SHRINK:
+      g_value_set_boolean (value, self->can_shrink);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -368,6 +377,14 @@ limber_illustration_set_property (GObject      *object,
     {
     case PROP_ALTERNATIVE_TEXT:
       limber_illustration_set_alternative_text (self, g_value_get_string (value));
+      break;
+    case PROP_CAN_SHRINK:
+      if (self->can_shrink != g_value_get_boolean (value))
+        {
+          self->can_shrink = g_value_get_boolean (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -402,6 +419,9 @@ limber_illustration_class_init (LimberIllustrationClass *klass)
   properties[PROP_ALTERNATIVE_TEXT] =
     g_param_spec_string ("alternative-text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_SHRINK] =
+    g_param_spec_boolean ("can-shrink", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "picture");

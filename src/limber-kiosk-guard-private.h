@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Multiplies the chord's hold and the pointer's timeout; 1.0 is real time. */
+/* Multiplies the chord's hold and the pointer's timeout, whatever the
+ * countdowns' default; 1.0 is real time. */
 void            limber_kiosk_guard_set_time_scale    (LimberKioskGuard *self,
                                                       double            scale);
 GtkWidget      *limber_kiosk_guard_get_unlock        (LimberKioskGuard *self);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-kiosk-guard-private.h"
+#include "limber-countdown.h"
 #include "limber-kiosk-unlock.h"
 
 struct _LimberKioskGuard
@@ -36,12 +37,12 @@ struct _LimberKioskGuard
   GPtrArray          *controllers;
   guint               inhibit_cookie;
 
-  guint               chord_id;
-  guint               pointer_id;
+  /* The chord held down, and the pointer left still. */
+  LimberCountdown    *chord;
+  LimberCountdown    *pointer;
   gboolean            pointer_hidden;
   double              pointer_x;
   double              pointer_y;
-  double              time_scale;
   guint               n_refused_closes;
 };
 
@@ -53,13 +54,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static guint
-scaled_ms (LimberKioskGuard *self,
-           guint             seconds)
-{
-  return (guint) MAX (1.0, seconds * 1000.0 * self->time_scale);
-}
 
 static gboolean
 unlock_is_shown (LimberKioskGuard *self)
@@ -76,7 +70,7 @@ hide_unlock (LimberKioskGuard *self,
 
   gtk_widget_set_visible (self->unlock, FALSE);
   gtk_window_set_focus (self->window, NULL);
-  if (resume)
+  if (resume && self->slideshow != NULL)
     limber_slideshow_resume (self->slideshow);
 }
 
@@ -89,20 +83,16 @@ limber_kiosk_guard_show_unlock (LimberKioskGuard *self)
     return;
 
   g_debug ("Showing the PIN panel");
-  limber_slideshow_pause (self->slideshow);
+  if (self->slideshow != NULL)
+    limber_slideshow_pause (self->slideshow);
   gtk_widget_set_visible (self->unlock, TRUE);
   limber_kiosk_unlock_reset (LIMBER_KIOSK_UNLOCK (self->unlock));
 }
 
-static gboolean
-on_chord_held (gpointer user_data)
+static void
+on_chord_held (LimberKioskGuard *self)
 {
-  LimberKioskGuard *self = user_data;
-
-  self->chord_id = 0;
   limber_kiosk_guard_show_unlock (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -157,12 +147,13 @@ on_key_pressed (LimberKioskGuard      *self,
 {
   GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
 
-  limber_slideshow_note_activity (self->slideshow);
+  if (self->slideshow != NULL)
+    limber_slideshow_note_activity (self->slideshow);
 
   if (is_chord (keyval, modifiers))
     {
-      if (self->chord_id == 0 && !unlock_is_shown (self))
-        self->chord_id = g_timeout_add (scaled_ms (self, LIMBER_KIOSK_CHORD_SECONDS), on_chord_held, self);
+      if (!limber_countdown_is_running (self->chord) && !unlock_is_shown (self))
+        limber_countdown_start (self->chord, LIMBER_KIOSK_CHORD_SECONDS * 1000);
       return GDK_EVENT_STOP;
     }
 
@@ -178,7 +169,8 @@ on_key_pressed (LimberKioskGuard      *self,
 
   if ((keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space) && modifiers == 0)
     {
-      limber_slideshow_toggle (self->slideshow);
+      if (self->slideshow != NULL)
+        limber_slideshow_toggle (self->slideshow);
       return GDK_EVENT_STOP;
     }
 
@@ -207,7 +199,7 @@ on_key_released (LimberKioskGuard      *self,
     case GDK_KEY_Meta_L:
     case GDK_KEY_Meta_R:
       /* Let go too soon: a passer-by's accident, not a long press. */
-      g_clear_handle_id (&self->chord_id, g_source_remove);
+      limber_countdown_cancel (self->chord);
       break;
     default:
       break;
@@ -217,26 +209,21 @@ on_key_released (LimberKioskGuard      *self,
 static void
 on_pressed (LimberKioskGuard *self)
 {
-  limber_slideshow_note_activity (self->slideshow);
+  if (self->slideshow != NULL)
+    limber_slideshow_note_activity (self->slideshow);
 }
 
-static gboolean
-hide_pointer (gpointer user_data)
+static void
+hide_pointer (LimberKioskGuard *self)
 {
-  LimberKioskGuard *self = user_data;
-
-  self->pointer_id = 0;
   self->pointer_hidden = TRUE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->window), "none");
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
 arm_pointer_timeout (LimberKioskGuard *self)
 {
-  g_clear_handle_id (&self->pointer_id, g_source_remove);
-  self->pointer_id = g_timeout_add (scaled_ms (self, LIMBER_KIOSK_POINTER_SECONDS), hide_pointer, self);
+  limber_countdown_start (self->pointer, LIMBER_KIOSK_POINTER_SECONDS * 1000);
 }
 
 static void
@@ -394,8 +381,8 @@ limber_kiosk_guard_release (LimberKioskGuard *self)
     return;
 
   self->released = TRUE;
-  g_clear_handle_id (&self->chord_id, g_source_remove);
-  g_clear_handle_id (&self->pointer_id, g_source_remove);
+  limber_countdown_cancel (self->chord);
+  limber_countdown_cancel (self->pointer);
 
   if (self->window != NULL)
     {
@@ -423,6 +410,8 @@ limber_kiosk_guard_dispose (GObject *object)
   limber_kiosk_guard_release (self);
   g_clear_object (&self->slideshow);
   g_clear_object (&self->pin);
+  g_clear_object (&self->chord);
+  g_clear_object (&self->pointer);
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->overlay);
 
@@ -457,7 +446,10 @@ limber_kiosk_guard_class_init (LimberKioskGuardClass *klass)
 static void
 limber_kiosk_guard_init (LimberKioskGuard *self)
 {
-  self->time_scale = 1.0;
+  self->chord = limber_countdown_new ();
+  self->pointer = limber_countdown_new ();
+  g_signal_connect_object (self->chord, "finished", G_CALLBACK (on_chord_held), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pointer, "finished", G_CALLBACK (hide_pointer), self, G_CONNECT_SWAPPED);
   self->saved_accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->disabled_actions = g_ptr_array_new_with_free_func (g_object_unref);
   self->controllers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -480,13 +472,13 @@ limber_kiosk_guard_new (GtkWindow       *window,
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (GTK_IS_OVERLAY (overlay), NULL);
-  g_return_val_if_fail (LIMBER_IS_SLIDESHOW (slideshow), NULL);
+  g_return_val_if_fail (slideshow == NULL || LIMBER_IS_SLIDESHOW (slideshow), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (LIMBER_TYPE_KIOSK_GUARD, NULL);
   g_set_weak_pointer (&self->window, window);
   g_set_weak_pointer (&self->overlay, overlay);
-  self->slideshow = g_object_ref (slideshow);
+  g_set_object (&self->slideshow, slideshow);
   self->pin = limber_kiosk_pin_new (settings);
 
   self->unlock = g_object_ref_sink (limber_kiosk_unlock_new (self->pin));
@@ -494,7 +486,9 @@ limber_kiosk_guard_new (GtkWindow       *window,
   gtk_overlay_add_overlay (overlay, self->unlock);
   g_signal_connect_object (self->unlock, "unlocked", G_CALLBACK (on_unlocked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->unlock, "cancelled", G_CALLBACK (on_unlock_cancelled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (slideshow, "idle-reset", G_CALLBACK (on_idle_reset), self);
+  /* None when the catalog failed: the kiosk shows its error, locked all the same. */
+  if (slideshow != NULL)
+    g_signal_connect_swapped (slideshow, "idle-reset", G_CALLBACK (on_idle_reset), self);
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -519,15 +513,14 @@ limber_kiosk_guard_new (GtkWindow       *window,
   return self;
 }
 
+/* The chord's hold and the pointer's timeout at their own pace, for a test
+ * that presses keys in real time while the rest runs fast. */
 void
 limber_kiosk_guard_set_time_scale (LimberKioskGuard *self,
                                    double            scale)
 {
-  g_return_if_fail (scale > 0.0);
-
-  self->time_scale = scale;
-  if (self->pointer_id != 0)
-    arm_pointer_timeout (self);
+  limber_countdown_set_time_scale (self->chord, scale);
+  limber_countdown_set_time_scale (self->pointer, scale);
 }
 
 GtkWidget *

@@ -507,6 +507,30 @@ limber_session_script_find_exercise_end (LimberSessionScript *self,
   return self->cues->len;
 }
 
+/**
+ * limber_session_script_find_exercise_start:
+ *
+ * Returns: where the session's exercise number @exercise_index (from 0)
+ *   begins: its announcement, or in the silent kiosk its dwell; the number
+ *   of cues if there is no such exercise
+ */
+guint
+limber_session_script_find_exercise_start (LimberSessionScript *self,
+                                           guint                exercise_index)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_SCRIPT (self), 0);
+
+  for (guint i = 0; i < self->cues->len; i++)
+    {
+      const LimberCue *cue = &g_array_index (self->cues, LimberCue, i);
+
+      if (cue->exercise_index == exercise_index && cue->next_exercise == NULL)
+        return i;
+    }
+
+  return self->cues->len;
+}
+
 guint
 limber_session_script_get_hold_seconds (LimberSessionScript *self,
                                         LimberExercise      *exercise)

@@ -76,6 +76,8 @@ guint                limber_session_script_find_step       (LimberSessionScript 
                                                             int                  direction);
 guint                limber_session_script_find_exercise_end (LimberSessionScript *self,
                                                               guint                from);
+guint                limber_session_script_find_exercise_start (LimberSessionScript *self,
+                                                                guint                exercise_index);
 guint                limber_session_script_get_hold_seconds (LimberSessionScript *self,
                                                              LimberExercise      *exercise);
 guint                limber_session_script_get_repetitions  (LimberSessionScript *self,

@@ -15,14 +15,10 @@ GtkWidget  *limber_slide_get_steps_list    (LimberSlide *self);
 GtkWidget  *limber_slide_get_warning_box   (LimberSlide *self);
 GtkWidget  *limber_slide_get_equipment_box (LimberSlide *self);
 GtkWidget  *limber_slide_get_illustration  (LimberSlide *self);
-GtkWidget  *limber_slide_get_play_button   (LimberSlide *self);
-GtkWidget  *limber_slide_get_next_step_button (LimberSlide *self);
-int         limber_slide_get_spoken_step   (LimberSlide *self);
+GtkWidget  *limber_slide_get_listen_button (LimberSlide *self);
 const char *limber_slide_get_step_text     (LimberSlide *self,
                                             guint        step);
 GtkWidget  *limber_slide_get_step_row      (LimberSlide *self,
-                                            guint        step);
-const char *limber_slide_get_step_status   (LimberSlide *self,
                                             guint        step);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _LimberSlide
   char           *announcement;
 
   GtkWidget      *scroller;
+  GtkLabel       *introduction_label;
   GtkLabel       *position_label;
   GtkLabel       *title_label;
   GtkLabel       *summary_label;
@@ -35,20 +36,15 @@ struct _LimberSlide
   GtkWidget      *equipment_box;
   GtkLabel       *equipment_label;
   GtkListBox     *steps_list;
-  GtkWidget      *narration_controls;
-  GtkWidget      *play_button;
-  GtkWidget      *next_step_button;
-  AdwButtonContent *play_content;
+  GtkWidget      *listen_button;
 
   /* What the plan prescribes, 0 for the handout's range. */
   guint           hold_seconds;
   guint           repetitions;
 
-  /* Per step, in order: its row, and the box of its text and countdown. */
+  /* Per step, in order: its row and its text. */
   GPtrArray      *step_rows;
   GPtrArray      *step_labels;
-  GPtrArray      *step_text_boxes;
-  int             spoken_step;
 };
 
 G_DEFINE_FINAL_TYPE (LimberSlide, limber_slide, GTK_TYPE_WIDGET)
@@ -249,7 +245,6 @@ show_exercise (LimberSlide *self)
 
       gtk_list_box_append (self->steps_list, row);
       g_ptr_array_add (self->step_rows, row);
-      g_ptr_array_add (self->step_text_boxes, text_box);
       g_ptr_array_add (self->step_labels, text_label);
     }
 
@@ -294,6 +289,7 @@ limber_slide_constructed (GObject *object)
 
   show_exercise (self);
   update_position (self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->listen_button), "s", limber_exercise_get_id (self->exercise));
 }
 
 static void
@@ -302,7 +298,6 @@ limber_slide_dispose (GObject *object)
   LimberSlide *self = (LimberSlide *)object;
 
   g_clear_pointer (&self->step_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->step_text_boxes, g_ptr_array_unref);
   g_clear_pointer (&self->step_labels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_SLIDE);
   g_clear_object (&self->exercise);
@@ -413,10 +408,8 @@ limber_slide_class_init (LimberSlideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, equipment_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, steps_list);
-  gtk_widget_class_bind_template_child (widget_class, LimberSlide, narration_controls);
-  gtk_widget_class_bind_template_child (widget_class, LimberSlide, play_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberSlide, next_step_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberSlide, play_content);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, listen_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, introduction_label);
 
   g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
 
@@ -432,9 +425,7 @@ limber_slide_init (LimberSlide *self)
 
   self->number = 1;
   self->total = 1;
-  self->spoken_step = -1;
   self->step_rows = g_ptr_array_new ();
-  self->step_text_boxes = g_ptr_array_new ();
   self->step_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -508,155 +499,49 @@ limber_slide_set_total (LimberSlide *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 }
 
-void
-limber_slide_set_narration_available (LimberSlide *self,
-                                      gboolean     available)
-{
-  g_return_if_fail (LIMBER_IS_SLIDE (self));
-
-  gtk_widget_set_visible (self->narration_controls, available);
-}
-
-void
-limber_slide_set_narration_playing (LimberSlide *self,
-                                    gboolean     playing)
-{
-  g_return_if_fail (LIMBER_IS_SLIDE (self));
-
-  adw_button_content_set_icon_name (self->play_content,
-                                    playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  /* The visible words are the name: GTK 4.8 would read an explicit label
-   * and the button's text one after the other. */
-  adw_button_content_set_label (self->play_content, playing ? _("Pause") : _("Listen"));
-}
-
-/* The title stands for the introduction, a row for each step. */
-static GtkWidget *
-spoken_widget (LimberSlide *self,
-               int          step)
-{
-  if (step == 0)
-    return GTK_WIDGET (self->title_label);
-  if (step >= 1 && (guint) step <= self->step_rows->len)
-    return g_ptr_array_index (self->step_rows, step - 1);
-
-  return NULL;
-}
-
-/* The countdown line under a step's text, made the first time it is needed. */
-static GtkWidget *
-status_label (LimberSlide *self,
-              int          step,
-              gboolean     create)
-{
-  GtkWidget *box, *label;
-
-  if (step < 1 || (guint) step > self->step_text_boxes->len)
-    return NULL;
-
-  box = g_ptr_array_index (self->step_text_boxes, step - 1);
-  /* The text comes first; a second child is the countdown, made before. */
-  label = gtk_widget_get_last_child (box);
-  if (label != gtk_widget_get_first_child (box))
-    return label;
-  if (!create)
-    return NULL;
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "limber-step-status");
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static void
-scroll_into_view (LimberSlide *self,
-                  GtkWidget   *widget)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
-  graphene_rect_t bounds;
-
-  /* GTK 4.8 has no gtk_viewport_scroll_to(): clamp the adjustment by hand,
-   * with some room around the step so it does not sit on the very edge. */
-  if (gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
-    gtk_adjustment_clamp_page (adjustment, bounds.origin.y - 24, bounds.origin.y + bounds.size.height + 24);
-}
-
 /**
- * limber_slide_set_spoken_step:
- * @step: 0 for the introduction, a step number, or -1 for none
- * @status: (nullable): a countdown or a repetition count for the step
- * @cue: whether the status marks the end of a hold
- *
- * Highlights what the narrator is saying, caption-style, and keeps it in view.
+ * limber_slide_set_introduction:
+ * @introduction: (nullable): the handout's introduction, for the first
+ *   slide; %NULL for the others
  */
 void
-limber_slide_set_spoken_step (LimberSlide *self,
-                              int          step,
-                              const char  *status,
-                              gboolean     cue)
+limber_slide_set_introduction (LimberSlide *self,
+                               const char  *introduction)
 {
-  GtkWidget *widget, *label;
-
   g_return_if_fail (LIMBER_IS_SLIDE (self));
 
-  if (self->spoken_step != step)
-    {
-      if ((widget = spoken_widget (self, self->spoken_step)) != NULL)
-        gtk_widget_remove_css_class (widget, "limber-spoken");
-      if ((label = status_label (self, self->spoken_step, FALSE)) != NULL)
-        gtk_widget_set_visible (label, FALSE);
-
-      self->spoken_step = step;
-      if ((widget = spoken_widget (self, step)) != NULL)
-        {
-          gtk_widget_add_css_class (widget, "limber-spoken");
-          scroll_into_view (self, widget);
-        }
-    }
-
-  if ((label = status_label (self, step, status != NULL)) != NULL)
-    {
-      gtk_label_set_label (GTK_LABEL (label), status);
-      gtk_widget_set_visible (label, status != NULL);
-      if (cue)
-        gtk_widget_add_css_class (label, "limber-cue");
-      else
-        gtk_widget_remove_css_class (label, "limber-cue");
-    }
-}
-
-int
-limber_slide_get_spoken_step (LimberSlide *self)
-{
-  for (int step = 0; step <= (int) self->step_rows->len; step++)
-    if (gtk_widget_has_css_class (spoken_widget (self, step), "limber-spoken"))
-      return step;
-
-  return -1;
+  gtk_label_set_label (self->introduction_label, introduction);
+  gtk_widget_set_visible (GTK_WIDGET (self->introduction_label), introduction != NULL);
 }
 
 const char *
-limber_slide_get_step_status (LimberSlide *self,
-                              guint        step)
+limber_slide_get_introduction (LimberSlide *self)
 {
-  GtkWidget *label = status_label (self, (int) step, FALSE);
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), NULL);
 
-  return label != NULL && gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (self->introduction_label))
+         ? gtk_label_get_label (self->introduction_label) : NULL;
+}
+
+/**
+ * limber_slide_set_listen_available:
+ *
+ * Shows the Listen button, which coaches this exercise alone; the kiosk
+ * hides it, because it coaches by itself.
+ */
+void
+limber_slide_set_listen_available (LimberSlide *self,
+                                   gboolean     available)
+{
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  gtk_widget_set_visible (self->listen_button, available);
 }
 
 GtkWidget *
-limber_slide_get_play_button (LimberSlide *self)
+limber_slide_get_listen_button (LimberSlide *self)
 {
-  return self->play_button;
-}
-
-GtkWidget *
-limber_slide_get_next_step_button (LimberSlide *self)
-{
-  return self->next_step_button;
+  return self->listen_button;
 }
 
 /**

@@ -31,13 +31,10 @@ void            limber_slide_set_prescription (LimberSlide *self,
                                                guint        repetitions);
 void            limber_slide_set_total    (LimberSlide    *self,
                                            guint           total);
-void            limber_slide_set_narration_available (LimberSlide *self,
-                                                      gboolean     available);
-void            limber_slide_set_narration_playing   (LimberSlide *self,
-                                                      gboolean     playing);
-void            limber_slide_set_spoken_step         (LimberSlide *self,
-                                                      int          step,
-                                                      const char  *status,
-                                                      gboolean     cue);
+void            limber_slide_set_introduction (LimberSlide *self,
+                                               const char  *introduction);
+const char     *limber_slide_get_introduction (LimberSlide *self);
+void            limber_slide_set_listen_available (LimberSlide *self,
+                                                   gboolean     available);
 
 G_END_DECLS

@@ -10,12 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Multiplies the dwell, the pause after narration and the idle reset; 1.0 is real time. */
-void  limber_slideshow_set_time_scale (LimberSlideshow *self,
-                                       double           scale);
-/* How many times the slideshow has moved on by itself. */
-guint limber_slideshow_get_n_advances (LimberSlideshow *self);
-/* Whether the current slide is timed by a fixed dwell rather than its narration. */
-gboolean limber_slideshow_get_dwelling (LimberSlideshow *self);
+/* How many times the kiosk has moved on to another exercise by itself. */
+guint    limber_slideshow_get_n_advances     (LimberSlideshow *self);
+/* Whether each exercise is shown for the dwell, with no sound to follow. */
+gboolean limber_slideshow_get_dwelling       (LimberSlideshow *self);
+guint    limber_slideshow_get_exercise_index (LimberSlideshow *self);
 
 G_END_DECLS

@@ -3,11 +3,10 @@
  * Copyright 2026 The Limber developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The kiosk's auto-advance: each slide stays while its narration plays and
- * a short pause after, or for a fixed dwell when there is no narration to
- * follow; after the last slide it starts over. A person who moves through
- * the slides, or pauses, takes over until they have left it alone for a
- * while (WCAG 2.2.2).
+ * The kiosk: a session that goes round the plan's exercises for as long as
+ * the kiosk runs, coached aloud, or without sound each exercise shown for
+ * the dwell. A person who moves through the exercises, or pauses, takes
+ * over until they have left it alone for a while (WCAG 2.2.2).
  */
 
 #define G_LOG_DOMAIN "limber-slideshow"
@@ -15,54 +14,31 @@
 #include "limber-config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
+#include "limber-countdown.h"
 #include "limber-slideshow-private.h"
 #ifdef HAVE_NARRATION
-#include "limber-narrator.h"
+#include "limber-speech.h"
 #endif
-
-#define ANY_PAGE G_MAXUINT
-
-/* How often the progress indicator moves while it counts down. */
-#define TICK_MS 100
-
-typedef enum {
-  PHASE_NONE,
-  PHASE_NARRATION,  /* the slide's narration is playing */
-  PHASE_WAIT,       /* a countdown: the dwell, or the pause after narration */
-} Phase;
 
 struct _LimberSlideshow
 {
-  GObject      parent_instance;
+  GObject                  parent_instance;
 
-  GtkWidget   *window;
-  AdwCarousel *carousel;
-  GSettings   *settings;
-  GObject     *narrator;
+  LimberSessionController *controller;
+  LimberSession           *session;
+  LimberPlan              *plan;
+  GSettings               *settings;
+  GObject                 *speech;
 
-  gboolean     active;
-  gboolean     playing;
-  Phase        phase;
-  gboolean     dwelling;
-  /* The slide being timed, and the one an advance of ours is heading to:
-   * any other page change was a person's. ANY_PAGE after the plan changed
-   * the slides, when the carousel settles on a page of its own choosing. */
-  guint        slide_index;
-  guint        expected_index;
-
-  gint64       wait_length;
-  gint64       wait_deadline;
-  gint64       wait_left;
-  guint        tick_id;
-  guint        idle_id;
-  guint        fallback_id;
-
-  double       fraction;
-  char        *status;
-  double       time_scale;
-  guint        n_advances;
+  gboolean                 active;
+  gboolean                 playing;
+  /* Set while a person's move is carried out, so it is not counted as the
+   * kiosk's own. */
+  gboolean                 moving;
+  guint                    exercise_index;
+  guint                    n_advances;
+  LimberCountdown         *idle;
 };
 
 G_DEFINE_FINAL_TYPE (LimberSlideshow, limber_slideshow, G_TYPE_OBJECT)
@@ -70,8 +46,6 @@ G_DEFINE_FINAL_TYPE (LimberSlideshow, limber_slideshow, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PLAYING,
-  PROP_FRACTION,
-  PROP_STATUS,
   N_PROPS
 };
 
@@ -84,52 +58,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void start_slide (LimberSlideshow *self);
-
-static guint
-n_pages (LimberSlideshow *self)
+/* Off, silent or unable to play: the schema's promise is the dwell. */
+static gboolean
+is_silent (LimberSlideshow *self)
 {
-  return self->carousel != NULL ? adw_carousel_get_n_pages (self->carousel) : 0;
+#ifdef HAVE_NARRATION
+  if (self->speech == NULL)
+    return TRUE;
+
+  return g_settings_get_boolean (self->settings, "narration-muted") ||
+         g_settings_get_double (self->settings, "narration-volume") <= 0.0 ||
+         limber_speech_get_problem (LIMBER_SPEECH (self->speech)) != NULL;
+#else
+  return TRUE;
+#endif
+}
+
+static LimberSessionMode
+wanted_mode (LimberSlideshow *self)
+{
+  return is_silent (self) ? LIMBER_SESSION_MODE_DWELL : LIMBER_SESSION_MODE_KIOSK;
 }
 
 static guint
-current_index (LimberSlideshow *self)
+n_exercises (LimberSlideshow *self)
 {
-  if (n_pages (self) == 0)
-    return 0;
+  LimberSessionScript *script = limber_session_get_script (self->session);
 
-  return MIN ((guint) round (adw_carousel_get_position (self->carousel)), n_pages (self) - 1);
+  return script != NULL ? limber_session_script_get_n_exercises (script) : 0;
 }
 
-static gint64
-scaled_us (LimberSlideshow *self,
-           guint            seconds)
+static guint
+current_exercise (LimberSlideshow *self)
 {
-  return MAX (1000, (gint64) (seconds * G_USEC_PER_SEC * self->time_scale));
-}
+  const LimberCue *cue = limber_session_get_cue (self->session);
+  guint n = n_exercises (self);
 
-static void
-set_fraction (LimberSlideshow *self,
-              double           fraction)
-{
-  fraction = CLAMP (fraction, 0.0, 1.0);
-  if (G_APPROX_VALUE (self->fraction, fraction, 1e-4))
-    return;
-
-  self->fraction = fraction;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-}
-
-static void
-set_status (LimberSlideshow *self,
-            const char      *status)
-{
-  if (g_strcmp0 (self->status, status) == 0)
-    return;
-
-  g_free (self->status);
-  self->status = g_strdup (status);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  return cue != NULL && n > 0 ? MIN (cue->exercise_index, n - 1) : 0;
 }
 
 static void
@@ -143,289 +108,84 @@ set_playing (LimberSlideshow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
 
-static gboolean
-next_is_first (LimberSlideshow *self)
+static void
+on_session_state (LimberSlideshow *self)
 {
-  return current_index (self) + 1 >= n_pages (self);
+  set_playing (self, self->active && limber_session_get_state (self->session) == LIMBER_SESSION_STATE_PLAYING);
 }
 
-/* Moves on by itself: to the next slide, or from the last to the first. */
+/* Counts the exercises the kiosk moved on to by itself. */
 static void
-advance (LimberSlideshow *self)
+on_cue (LimberSlideshow *self)
 {
-  guint n = n_pages (self);
-  guint next;
+  guint index = current_exercise (self);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  self->phase = PHASE_NONE;
-  if (n == 0)
+  if (!self->active || index == self->exercise_index)
     return;
 
-  self->n_advances++;
-  next = (current_index (self) + 1) % n;
-  self->expected_index = next;
-  g_debug ("Advancing from slide %u to slide %u", current_index (self) + 1, next + 1);
-
-  if (next == current_index (self))
-    start_slide (self);
-  else
-    gtk_widget_activate_action (self->window, next == 0 ? "slide.first" : "slide.next", NULL);
-}
-
-static void
-update_countdown (LimberSlideshow *self,
-                  gint64           left)
-{
-  guint seconds = (guint) ceil ((double) left / (G_USEC_PER_SEC * self->time_scale));
-  g_autofree char *status = NULL;
-
-  set_fraction (self, 1.0 - (double) left / (double) self->wait_length);
-  if (next_is_first (self))
-    /* Translators: the kiosk's countdown on the last exercise, before it starts over */
-    status = g_strdup_printf (ngettext ("First exercise again in %u second", "First exercise again in %u seconds",
-                                        seconds), seconds);
-  else
-    /* Translators: the kiosk's countdown before it shows the next exercise */
-    status = g_strdup_printf (ngettext ("Next exercise in %u second", "Next exercise in %u seconds", seconds),
-                              seconds);
-  set_status (self, status);
-}
-
-static gboolean
-on_tick (gpointer user_data)
-{
-  LimberSlideshow *self = user_data;
-  gint64 left = self->wait_deadline - g_get_monotonic_time ();
-
-  if (left <= 0)
+  self->exercise_index = index;
+  if (!self->moving)
     {
-      self->tick_id = 0;
-      advance (self);
-      return G_SOURCE_REMOVE;
+      self->n_advances++;
+      g_debug ("The kiosk moved on to exercise %u", index + 1);
     }
+}
 
-  update_countdown (self, left);
-  return G_SOURCE_CONTINUE;
+/* A new script, for the plan as it is now and sound or none, from
+ * @index; paused if it was. */
+static void
+restart_at (LimberSlideshow *self,
+            guint            index,
+            gboolean         paused)
+{
+  self->moving = TRUE;
+  limber_session_controller_start (self->controller, wanted_mode (self), NULL);
+  if (paused)
+    limber_session_pause (self->session);
+  if (index > 0 && index < n_exercises (self))
+    limber_session_go_to_exercise (self->session, index);
+  self->exercise_index = current_exercise (self);
+  self->moving = FALSE;
 }
 
 static void
-arm_tick (LimberSlideshow *self,
-          gint64           left)
+follow_sound (LimberSlideshow *self)
 {
-  guint interval = (guint) CLAMP (left / 1000 / 20, 1, TICK_MS);
+  LimberSessionScript *script = limber_session_get_script (self->session);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  self->wait_deadline = g_get_monotonic_time () + left;
-  self->tick_id = g_timeout_add (interval, on_tick, self);
-  update_countdown (self, left);
-}
-
-static void
-start_wait (LimberSlideshow *self,
-            guint            seconds)
-{
-  self->phase = PHASE_WAIT;
-  self->wait_length = scaled_us (self, seconds);
-  /* Paused, the countdown waits to be resumed. */
-  if (self->playing)
-    arm_tick (self, self->wait_length);
-  else
-    self->wait_left = self->wait_length;
-}
-
-static void
-start_dwell (LimberSlideshow *self)
-{
-  self->dwelling = TRUE;
-  start_wait (self, g_settings_get_uint (self->settings, "kiosk-dwell-seconds"));
-}
-
-#ifdef HAVE_NARRATION
-static void
-update_narration_progress (LimberSlideshow *self)
-{
-  LimberNarrator *narrator = LIMBER_NARRATOR (self->narrator);
-  LimberExercise *exercise = limber_narrator_get_exercise (narrator);
-  int step = limber_narrator_get_current_step (narrator);
-
-  if (exercise == NULL || step < 0)
+  if (!self->active || script == NULL || limber_session_script_get_mode (script) == wanted_mode (self))
     return;
 
-  /* Narration has no fixed length (a hold can be paused), so the bar counts
-   * the steps spoken, the introduction being the first. */
-  set_fraction (self, (double) step / (limber_exercise_get_n_steps (exercise) + 1));
-  set_status (self, _("Next exercise after the narration"));
+  g_debug ("Narration is now %s: the kiosk %s", is_silent (self) ? "silent" : "heard",
+           is_silent (self) ? "dwells on each exercise" : "coaches aloud");
+  restart_at (self, current_exercise (self), !self->playing);
 }
 
-static gboolean
-fall_back_now (gpointer user_data)
-{
-  LimberSlideshow *self = user_data;
-
-  self->fallback_id = 0;
-  if (self->phase != PHASE_NARRATION)
-    return G_SOURCE_REMOVE;
-
-  g_debug ("Narration failed on slide %u: %s", self->slide_index + 1,
-           limber_narrator_get_problem (LIMBER_NARRATOR (self->narrator)));
-  self->phase = PHASE_NONE;
-  limber_narrator_stop (LIMBER_NARRATOR (self->narrator));
-  start_dwell (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A slide whose narration cannot be heard is timed by the dwell instead;
- * from the main loop, because the narrator is mid-change when it tells. */
+/* The plan or the kiosk's timing changed: the exercises as they are now,
+ * nearest where it was. */
 static void
-fall_back_to_dwell (LimberSlideshow *self)
+on_plan_changed (LimberSlideshow *self)
 {
-  if (self->fallback_id == 0)
-    self->fallback_id = g_idle_add (fall_back_now, self);
-}
-
-static void
-on_narrator_step (LimberSlideshow *self)
-{
-  if (self->phase != PHASE_NARRATION)
-    return;
-
-  if (limber_narrator_get_problem (LIMBER_NARRATOR (self->narrator)) != NULL)
-    fall_back_to_dwell (self);
-  else
-    update_narration_progress (self);
-}
-
-static void
-on_narrator_problem (LimberSlideshow *self)
-{
-  if (self->phase == PHASE_NARRATION && limber_narrator_get_problem (LIMBER_NARRATOR (self->narrator)) != NULL)
-    fall_back_to_dwell (self);
-}
-
-static void
-on_narrator_finished (LimberSlideshow *self)
-{
-  if (self->phase != PHASE_NARRATION || !self->playing)
-    return;
-
-  set_fraction (self, 1.0);
-  start_wait (self, g_settings_get_uint (self->settings, "kiosk-pause-seconds"));
-}
-
-static gboolean
-start_narration (LimberSlideshow *self)
-{
-  LimberNarrator *narrator = LIMBER_NARRATOR (self->narrator);
-
-  if (limber_narrator_get_exercise (narrator) == NULL)
-    return FALSE;
-
-  self->phase = PHASE_NARRATION;
-  set_fraction (self, 0.0);
-  if (limber_narrator_get_state (narrator) != LIMBER_NARRATOR_STATE_PLAYING)
-    {
-      limber_narrator_stop (narrator);
-      limber_narrator_play (narrator);
-    }
-  if (self->phase == PHASE_NARRATION)
-    update_narration_progress (self);
-
-  return TRUE;
-}
-#endif
-
-/* Times the current slide from its start. */
-static void
-start_slide (LimberSlideshow *self)
-{
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  self->phase = PHASE_NONE;
-  self->dwelling = FALSE;
-  self->slide_index = self->expected_index = current_index (self);
-
-  if (n_pages (self) == 0)
-    {
-      set_fraction (self, 0.0);
-      set_status (self, NULL);
-      return;
-    }
-
-#ifdef HAVE_NARRATION
-  if (self->narrator != NULL && start_narration (self))
-    return;
-#endif
-
-  start_dwell (self);
-}
-
-static void
-stop_narration (LimberSlideshow *self)
-{
-#ifdef HAVE_NARRATION
-  if (self->narrator != NULL && self->phase == PHASE_NARRATION)
-    limber_narrator_stop (LIMBER_NARRATOR (self->narrator));
-#endif
-}
-
-static gboolean
-on_idle_timeout (gpointer user_data)
-{
-  LimberSlideshow *self = user_data;
-
-  self->idle_id = 0;
-  g_debug ("Nobody has used the kiosk for a while: back to the first slide");
-  g_signal_emit (self, signals[IDLE_RESET], 0);
-
-  stop_narration (self);
-  self->phase = PHASE_NONE;
-  set_playing (self, TRUE);
-  self->expected_index = 0;
-  if (current_index (self) == 0)
-    start_slide (self);
-  else
-    gtk_widget_activate_action (self->window, "slide.first", NULL);
-
-  return G_SOURCE_REMOVE;
+  if (self->active)
+    restart_at (self, current_exercise (self), !self->playing);
 }
 
 static void
 arm_idle_reset (LimberSlideshow *self)
 {
-  gint64 delay = scaled_us (self, g_settings_get_uint (self->settings, "kiosk-idle-reset-seconds"));
-
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->idle_id = g_timeout_add ((guint) MAX (1, delay / 1000), on_idle_timeout, self);
+  limber_countdown_start (self->idle, g_settings_get_uint (self->settings, "kiosk-idle-reset-seconds") * 1000);
 }
 
 static void
-on_page_changed (LimberSlideshow *self,
-                 guint            index)
+on_idle (LimberSlideshow *self)
 {
-  if (!self->active)
-    return;
+  g_debug ("Nobody has used the kiosk for a while: back to the first exercise");
+  g_signal_emit (self, signals[IDLE_RESET], 0);
 
-  if (index != self->expected_index && self->expected_index != ANY_PAGE)
-    {
-      /* A person moved: the slideshow waits for them. */
-      limber_slideshow_pause (self);
-      limber_slideshow_note_activity (self);
-      return;
-    }
-
-  if (self->playing)
-    start_slide (self);
-}
-
-/* The plan changed the slides: the page the carousel settles on next is
- * not a person's doing, and is timed from its start. */
-static void
-on_pages_changed (LimberSlideshow *self)
-{
-  if (!self->active)
-    return;
-
-  self->expected_index = ANY_PAGE;
+  self->moving = TRUE;
+  limber_session_go_to_exercise (self->session, 0);
+  self->moving = FALSE;
+  limber_slideshow_resume (self);
 }
 
 static void
@@ -433,27 +193,17 @@ limber_slideshow_dispose (GObject *object)
 {
   LimberSlideshow *self = (LimberSlideshow *)object;
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_clear_handle_id (&self->fallback_id, g_source_remove);
-  if (self->narrator != NULL)
-    g_signal_handlers_disconnect_by_data (self->narrator, self);
-  g_clear_object (&self->narrator);
+  limber_slideshow_stop (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->idle);
+  g_clear_object (&self->session);
+  g_clear_object (&self->controller);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->speech);
   g_clear_object (&self->settings);
-  g_clear_weak_pointer (&self->carousel);
-  g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (limber_slideshow_parent_class)->dispose (object);
-}
-
-static void
-limber_slideshow_finalize (GObject *object)
-{
-  LimberSlideshow *self = (LimberSlideshow *)object;
-
-  g_clear_pointer (&self->status, g_free);
-
-  G_OBJECT_CLASS (limber_slideshow_parent_class)->finalize (object);
 }
 
 static void
@@ -469,12 +219,6 @@ limber_slideshow_get_property (GObject    *object,
     case PROP_PLAYING:
       g_value_set_boolean (value, self->playing);
       break;
-    case PROP_FRACTION:
-      g_value_set_double (value, self->fraction);
-      break;
-    case PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -486,18 +230,11 @@ limber_slideshow_class_init (LimberSlideshowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = limber_slideshow_dispose;
-  object_class->finalize = limber_slideshow_finalize;
   object_class->get_property = limber_slideshow_get_property;
 
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Nobody used the kiosk for kiosk-idle-reset-seconds: it starts over. */
@@ -508,59 +245,49 @@ limber_slideshow_class_init (LimberSlideshowClass *klass)
 static void
 limber_slideshow_init (LimberSlideshow *self)
 {
-  self->time_scale = 1.0;
+  self->idle = limber_countdown_new ();
+  g_signal_connect_object (self->idle, "finished", G_CALLBACK (on_idle), self, G_CONNECT_SWAPPED);
 }
 
 /**
  * limber_slideshow_new:
- * @window: where the "slide.next" and "slide.first" actions are
+ * @controller: the window's session, which the kiosk plays round and round
+ * @settings: for the dwell, the pause, the idle reset and the sound
  */
 LimberSlideshow *
-limber_slideshow_new (GtkWidget   *window,
-                      AdwCarousel *carousel,
-                      GSettings   *settings)
+limber_slideshow_new (LimberSessionController *controller,
+                      LimberPlan              *plan,
+                      GSettings               *settings)
 {
   LimberSlideshow *self;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
-  g_return_val_if_fail (ADW_IS_CAROUSEL (carousel), NULL);
+  g_return_val_if_fail (LIMBER_IS_SESSION_CONTROLLER (controller), NULL);
+  g_return_val_if_fail (LIMBER_IS_PLAN (plan), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (LIMBER_TYPE_SLIDESHOW, NULL);
-  g_set_weak_pointer (&self->window, window);
-  g_set_weak_pointer (&self->carousel, carousel);
+  self->controller = g_object_ref (controller);
+  self->session = g_object_ref (limber_session_controller_get_session (controller));
+  self->plan = g_object_ref (plan);
   self->settings = g_object_ref (settings);
+  g_set_object (&self->speech, limber_session_controller_get_speech (controller));
 
-  g_signal_connect_object (carousel, "page-changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (carousel, "notify::n-pages", G_CALLBACK (on_pages_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (on_session_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::cue-index", G_CALLBACK (on_cue), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::narration-muted", G_CALLBACK (follow_sound), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::narration-volume", G_CALLBACK (follow_sound), self, G_CONNECT_SWAPPED);
+  if (self->speech != NULL)
+    g_signal_connect_object (self->speech, "notify::problem", G_CALLBACK (follow_sound), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (limber_plan_get_shown_exercises (plan), "items-changed", G_CALLBACK (on_plan_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "prescriptions-changed", G_CALLBACK (on_plan_changed), self, G_CONNECT_SWAPPED);
+  /* A clinic that changes its timing sees it at once, on the same exercise. */
+  g_signal_connect_object (settings, "changed::kiosk-dwell-seconds", G_CALLBACK (on_plan_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::kiosk-pause-seconds", G_CALLBACK (on_plan_changed), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
-}
-
-/**
- * limber_slideshow_set_narrator:
- * @narrator: (nullable): a LimberNarrator to follow, or %NULL to time every
- *   slide by the dwell
- */
-void
-limber_slideshow_set_narrator (LimberSlideshow *self,
-                               GObject         *narrator)
-{
-  g_return_if_fail (LIMBER_IS_SLIDESHOW (self));
-
-  if (self->narrator != NULL)
-    g_signal_handlers_disconnect_by_data (self->narrator, self);
-  g_set_object (&self->narrator, narrator);
-
-#ifdef HAVE_NARRATION
-  if (narrator != NULL)
-    {
-      g_return_if_fail (LIMBER_IS_NARRATOR (narrator));
-      g_signal_connect_swapped (narrator, "notify::current-step", G_CALLBACK (on_narrator_step), self);
-      g_signal_connect_swapped (narrator, "notify::problem", G_CALLBACK (on_narrator_problem), self);
-      g_signal_connect_swapped (narrator, "finished", G_CALLBACK (on_narrator_finished), self);
-    }
-#endif
 }
 
 void
@@ -572,8 +299,8 @@ limber_slideshow_start (LimberSlideshow *self)
     return;
 
   self->active = TRUE;
-  set_playing (self, TRUE);
-  start_slide (self);
+  restart_at (self, 0, FALSE);
+  on_session_state (self);
 }
 
 void
@@ -584,14 +311,10 @@ limber_slideshow_stop (LimberSlideshow *self)
   if (!self->active)
     return;
 
-  stop_narration (self);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->phase = PHASE_NONE;
   self->active = FALSE;
+  limber_countdown_cancel (self->idle);
+  limber_session_controller_close (self->controller);
   set_playing (self, FALSE);
-  set_fraction (self, 0.0);
-  set_status (self, NULL);
 }
 
 gboolean
@@ -605,9 +328,8 @@ limber_slideshow_get_playing (LimberSlideshow *self)
 /**
  * limber_slideshow_pause:
  *
- * Holds the current slide, its countdown or narration kept where it was,
- * until limber_slideshow_resume() or nobody has used the kiosk for
- * kiosk-idle-reset-seconds.
+ * Holds the session where it is until limber_slideshow_resume(), or until
+ * nobody has used the kiosk for kiosk-idle-reset-seconds.
  */
 void
 limber_slideshow_pause (LimberSlideshow *self)
@@ -617,19 +339,7 @@ limber_slideshow_pause (LimberSlideshow *self)
   if (!self->active || !self->playing)
     return;
 
-  set_playing (self, FALSE);
-  if (self->phase == PHASE_WAIT)
-    {
-      self->wait_left = MAX (0, self->wait_deadline - g_get_monotonic_time ());
-      g_clear_handle_id (&self->tick_id, g_source_remove);
-    }
-#ifdef HAVE_NARRATION
-  else if (self->phase == PHASE_NARRATION)
-    limber_narrator_pause (LIMBER_NARRATOR (self->narrator));
-#endif
-
-  /* Translators: the kiosk's status when someone has paused the slideshow */
-  set_status (self, _("Paused"));
+  limber_session_pause (self->session);
   arm_idle_reset (self);
 }
 
@@ -641,28 +351,8 @@ limber_slideshow_resume (LimberSlideshow *self)
   if (!self->active || self->playing)
     return;
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  set_playing (self, TRUE);
-
-  /* Somewhere else than where it paused: that slide from its start. */
-  if (current_index (self) != self->slide_index || self->phase == PHASE_NONE)
-    {
-      stop_narration (self);
-      start_slide (self);
-      return;
-    }
-
-  if (self->phase == PHASE_WAIT)
-    arm_tick (self, MAX (1000, self->wait_left));
-#ifdef HAVE_NARRATION
-  else if (limber_narrator_get_state (LIMBER_NARRATOR (self->narrator)) == LIMBER_NARRATOR_STATE_PAUSED)
-    {
-      limber_narrator_resume (LIMBER_NARRATOR (self->narrator));
-      update_narration_progress (self);
-    }
-  else
-    start_slide (self);
-#endif
+  limber_countdown_cancel (self->idle);
+  limber_session_resume (self->session);
 }
 
 void
@@ -674,6 +364,57 @@ limber_slideshow_toggle (LimberSlideshow *self)
     limber_slideshow_pause (self);
   else
     limber_slideshow_resume (self);
+}
+
+/* A person looking through the exercises: the kiosk pauses for them. */
+static void
+move_to (LimberSlideshow *self,
+         guint            index)
+{
+  limber_slideshow_pause (self);
+  limber_slideshow_note_activity (self);
+  self->moving = TRUE;
+  limber_session_go_to_exercise (self->session, index);
+  self->moving = FALSE;
+}
+
+/**
+ * limber_slideshow_move:
+ * @direction: 1 for the next exercise, -1 for the one before; from either
+ *   end round to the other
+ *
+ * The arrow keys and the Previous and Next buttons, which pause the kiosk.
+ */
+void
+limber_slideshow_move (LimberSlideshow *self,
+                       int              direction)
+{
+  guint n;
+
+  g_return_if_fail (LIMBER_IS_SLIDESHOW (self));
+
+  n = n_exercises (self);
+  if (self->active && n > 0)
+    move_to (self, (current_exercise (self) + n + (guint) (direction % (int) n)) % n);
+}
+
+/**
+ * limber_slideshow_move_to:
+ * @index: the exercise, from 0; past the end for the last
+ *
+ * Home and End: the first or last exercise, paused for the person.
+ */
+void
+limber_slideshow_move_to (LimberSlideshow *self,
+                          guint            index)
+{
+  guint n;
+
+  g_return_if_fail (LIMBER_IS_SLIDESHOW (self));
+
+  n = n_exercises (self);
+  if (self->active && n > 0)
+    move_to (self, MIN (index, n - 1));
 }
 
 /**
@@ -691,36 +432,6 @@ limber_slideshow_note_activity (LimberSlideshow *self)
     arm_idle_reset (self);
 }
 
-double
-limber_slideshow_get_fraction (LimberSlideshow *self)
-{
-  g_return_val_if_fail (LIMBER_IS_SLIDESHOW (self), 0.0);
-
-  return self->fraction;
-}
-
-const char *
-limber_slideshow_get_status (LimberSlideshow *self)
-{
-  g_return_val_if_fail (LIMBER_IS_SLIDESHOW (self), NULL);
-
-  return self->status;
-}
-
-void
-limber_slideshow_set_time_scale (LimberSlideshow *self,
-                                 double           scale)
-{
-  g_return_if_fail (scale > 0.0);
-
-  self->time_scale = scale;
-  if (self->active && self->playing)
-    {
-      stop_narration (self);
-      start_slide (self);
-    }
-}
-
 guint
 limber_slideshow_get_n_advances (LimberSlideshow *self)
 {
@@ -730,5 +441,13 @@ limber_slideshow_get_n_advances (LimberSlideshow *self)
 gboolean
 limber_slideshow_get_dwelling (LimberSlideshow *self)
 {
-  return self->dwelling;
+  LimberSessionScript *script = limber_session_get_script (self->session);
+
+  return script != NULL && limber_session_script_get_mode (script) == LIMBER_SESSION_MODE_DWELL;
+}
+
+guint
+limber_slideshow_get_exercise_index (LimberSlideshow *self)
+{
+  return current_exercise (self);
 }

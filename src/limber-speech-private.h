@@ -12,8 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Instead of autoaudiosink, e.g. "fakesink sync=true" or an appsink; before
- * the first utterance; takes a floating ref. */
+/* Instead of autoaudiosink, e.g. "fakesink sync=true" or an appsink; while
+ * nothing is said; takes a floating ref. */
 void        limber_speech_set_audio_sink       (LimberSpeech *self,
                                                 GstElement   *sink);
 /* The sink the audio goes to: the one given above, or autoaudiosink. */

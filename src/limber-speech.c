@@ -1143,8 +1143,12 @@ limber_speech_set_audio_sink (LimberSpeech *self,
                               GstElement   *sink)
 {
   g_return_if_fail (LIMBER_IS_SPEECH (self));
-  g_return_if_fail (self->pipeline == NULL);
+  g_return_if_fail (self->mode == MODE_IDLE);
 
+  /* An output opened ahead by prepare() is opened again, with this sink,
+   * and what was found of the old one no longer holds. */
+  release_pipeline (self);
+  set_problem (self, NULL);
   gst_object_replace ((GstObject **) &self->custom_sink, GST_OBJECT (gst_object_ref_sink (sink)));
   gst_object_unref (sink);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "limber-kiosk-guard.h"
+#include "limber-session-controller.h"
 #include "limber-slideshow.h"
 #include "limber-window.h"
 
@@ -27,10 +28,6 @@ GtkWidget        *limber_window_get_kiosk_pause_button (LimberWindow *self);
 GtkWidget        *limber_window_get_header_bar         (LimberWindow *self);
 GtkWidget        *limber_window_get_menu_button        (LimberWindow *self);
 
-#ifdef HAVE_NARRATION
-#include "limber-narration-controller.h"
-
-LimberNarrationController *limber_window_get_narration (LimberWindow *self);
-#endif
+LimberSessionController *limber_window_get_session_controller (LimberWindow *self);
 
 G_END_DECLS

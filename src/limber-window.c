@@ -15,12 +15,11 @@
 #include "limber-kiosk-guard.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page.h"
+#include "limber-session-controller-private.h"
+#include "limber-session-view.h"
 #include "limber-slide.h"
 #include "limber-slideshow.h"
 #include "limber-window-private.h"
-#ifdef HAVE_NARRATION
-#include "limber-narration-controller.h"
-#endif
 
 struct _LimberWindow
 {
@@ -45,17 +44,17 @@ struct _LimberWindow
   gboolean              kiosk;
   LimberSlideshow      *slideshow;
   LimberKioskGuard     *kiosk_guard;
-#ifdef HAVE_NARRATION
-  LimberNarrationController *narration;
-#endif
+  LimberSessionController *session;
 
   AdwToastOverlay      *toast_overlay;
   GtkOverlay           *kiosk_overlay;
   GtkWidget            *header_bar;
+  GtkRevealer          *session_bar_slot;
+  GtkWidget            *start_button;
   GtkWidget            *menu_button;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkLabel             *introduction_label;
+  char                 *introduction;
   AdwCarousel          *carousel;
   AdwStatusPage        *error_page;
   GtkWidget            *error_file_caption;
@@ -73,11 +72,6 @@ struct _LimberWindow
   GtkLabel             *hidden_label;
   GtkWidget            *previous_button;
   GtkWidget            *next_button;
-  GtkWidget            *kiosk_bar;
-  GtkProgressBar       *kiosk_progress;
-  GtkLabel             *kiosk_status;
-  GtkWidget            *kiosk_pause_button;
-  AdwButtonContent     *kiosk_pause_content;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -121,7 +115,11 @@ update_actions (LimberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", dialogs);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && exercises);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && self->slideshow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.previous", self->kiosk && self->slideshow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.next", self->kiosk && self->slideshow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.first", self->kiosk && self->slideshow != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.last", self->kiosk && self->slideshow != NULL);
 }
 
 static void
@@ -250,6 +248,8 @@ on_carousel_page_changed (LimberWindow *self,
     gtk_widget_grab_focus (current_page);
 
   adw_window_title_set_subtitle (self->window_title, limber_exercise_get_title (exercise));
+  if (moved && self->session != NULL)
+    limber_session_controller_prepare_listen (self->session, exercise);
   update_actions (self);
 }
 
@@ -309,6 +309,54 @@ follow_up_care_activated (GtkWidget  *widget,
   g_set_weak_pointer (&self->follow_up_dialog, dialog);
 }
 
+/* In a session the arrows move by steps, Page Up and Down by exercises; in
+ * the kiosk every one of them by exercises, which pauses it for the person. */
+static gboolean
+session_key (LimberWindow *self,
+             guint         keyval,
+             gboolean      rtl)
+{
+  const char *action = NULL;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      action = self->kiosk ? (rtl ? "kiosk.next" : "kiosk.previous")
+                           : (rtl ? "session.next-step" : "session.previous-step");
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      action = self->kiosk ? (rtl ? "kiosk.previous" : "kiosk.next")
+                           : (rtl ? "session.previous-step" : "session.next-step");
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      action = self->kiosk ? "kiosk.previous" : "session.previous-exercise";
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      action = self->kiosk ? "kiosk.next" : "session.skip-exercise";
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      action = self->kiosk ? "kiosk.first" : NULL;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      action = self->kiosk ? "kiosk.last" : NULL;
+      break;
+    default:
+      break;
+    }
+
+  if (action == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return GDK_EVENT_STOP;
+}
+
 static gboolean
 on_key_pressed (LimberWindow          *self,
                 guint                  keyval,
@@ -330,7 +378,13 @@ on_key_pressed (LimberWindow          *self,
   if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
     return GDK_EVENT_PROPAGATE;
 
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || !showing_exercises (self))
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (self->session != NULL && limber_session_controller_get_active (self->session))
+    return session_key (self, keyval, rtl);
+
+  if (!showing_exercises (self))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
@@ -390,6 +444,7 @@ slide_for (LimberWindow   *self,
     {
       slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
       show_prescription (self, slide);
+      limber_slide_set_listen_available (slide, !self->kiosk);
       g_hash_table_insert (self->slides, g_strdup (id), slide);
     }
 
@@ -473,6 +528,8 @@ rebuild_carousel (LimberWindow *self)
 
       limber_slide_set_number (slide, i + 1);
       limber_slide_set_total (slide, n_shown);
+      /* Once, where a person starts, not pinned over every exercise. */
+      limber_slide_set_introduction (slide, i == 0 ? self->introduction : NULL);
       gtk_widget_set_can_focus (GTK_WIDGET (slide), FALSE);
       adw_carousel_append (self->carousel, GTK_WIDGET (slide));
     }
@@ -480,7 +537,11 @@ rebuild_carousel (LimberWindow *self)
   g_signal_handlers_unblock_by_func (self->carousel, on_carousel_page_changed, self);
 
   update_hidden_count (self);
-  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "exercises" : "empty");
+  /* A session on show stays; it goes back to whichever page fits by then. */
+  if (self->session != NULL && limber_session_controller_get_active (self->session))
+    limber_session_controller_set_return_page (self->session, n_shown > 0 ? "exercises" : "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "exercises" : "empty");
 
   if (n_shown == 0)
     {
@@ -509,25 +570,6 @@ on_prescriptions_changed (LimberWindow *self)
 
 
 static void
-update_pause_button (LimberWindow *self)
-{
-  gboolean playing = self->slideshow != NULL && limber_slideshow_get_playing (self->slideshow);
-
-  adw_button_content_set_icon_name (self->kiosk_pause_content,
-                                    playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  adw_button_content_set_label (self->kiosk_pause_content, playing ? _("_Pause") : _("_Resume"));
-}
-
-static void
-update_kiosk_progress (LimberWindow *self)
-{
-  const char *status = limber_slideshow_get_status (self->slideshow);
-
-  gtk_progress_bar_set_fraction (self->kiosk_progress, limber_slideshow_get_fraction (self->slideshow));
-  gtk_label_set_label (self->kiosk_status, status != NULL ? status : "");
-}
-
-static void
 kiosk_toggle_playing_activated (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
@@ -538,14 +580,38 @@ kiosk_toggle_playing_activated (GtkWidget  *widget,
     limber_slideshow_toggle (self->slideshow);
 }
 
+/* A person looking through the kiosk's exercises, which pauses it for them. */
 static void
-set_narration_controls_visible (LimberWindow *self,
-                                gboolean      visible)
+kiosk_move_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-#ifdef HAVE_NARRATION
-  if (self->narration != NULL)
-    limber_narration_controller_set_controls_visible (self->narration, visible);
-#endif
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  if (self->slideshow == NULL)
+    return;
+
+  if (g_str_equal (action_name, "kiosk.previous"))
+    limber_slideshow_move (self->slideshow, -1);
+  else if (g_str_equal (action_name, "kiosk.next"))
+    limber_slideshow_move (self->slideshow, 1);
+  else if (g_str_equal (action_name, "kiosk.first"))
+    limber_slideshow_move_to (self->slideshow, 0);
+  else
+    limber_slideshow_move_to (self->slideshow, G_MAXUINT);
+}
+
+/* The kiosk coaches by itself: no slide offers Listen there. */
+static void
+set_listen_available (LimberWindow *self,
+                      gboolean      available)
+{
+  GHashTableIter iter;
+  LimberSlide *slide;
+
+  g_hash_table_iter_init (&iter, self->slides);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&slide))
+    limber_slide_set_listen_available (slide, available);
 }
 
 static void
@@ -557,18 +623,13 @@ on_kiosk_unlocked (LimberWindow *self)
 static void
 enter_kiosk (LimberWindow *self)
 {
-  self->slideshow = limber_slideshow_new (GTK_WIDGET (self), self->carousel, self->settings);
-#ifdef HAVE_NARRATION
-  if (self->narration != NULL)
-    limber_slideshow_set_narrator (self->slideshow,
-                                   G_OBJECT (limber_narration_controller_get_narrator (self->narration)));
-#endif
-  g_signal_connect_object (self->slideshow, "notify::playing", G_CALLBACK (update_pause_button), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->slideshow, "notify::fraction", G_CALLBACK (update_kiosk_progress), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->slideshow, "notify::status", G_CALLBACK (update_kiosk_progress), self,
-                           G_CONNECT_SWAPPED);
+  /* Without a plan (the catalog failed) there is no slideshow, but the
+   * lock-down all the same: the kiosk fails closed. */
+  if (self->session != NULL)
+    {
+      self->slideshow = limber_slideshow_new (self->session, self->plan, self->settings);
+      limber_session_controller_set_kiosk (self->session, TRUE);
+    }
 
   self->kiosk_guard = limber_kiosk_guard_new (GTK_WINDOW (self), self->kiosk_overlay, self->slideshow,
                                               self->settings);
@@ -578,12 +639,11 @@ enter_kiosk (LimberWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "limber-kiosk");
   gtk_widget_set_visible (self->header_bar, FALSE);
   gtk_widget_set_sensitive (self->menu_button, FALSE);
-  gtk_widget_set_visible (self->kiosk_bar, TRUE);
-  gtk_widget_set_visible (self->kiosk_pause_button, TRUE);
-  set_narration_controls_visible (self, FALSE);
+  set_listen_available (self, FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
 
-  limber_slideshow_start (self->slideshow);
+  if (self->slideshow != NULL)
+    limber_slideshow_start (self->slideshow);
 }
 
 /* The lock-down given back and the slideshow stopped, on leaving and on dispose. */
@@ -609,9 +669,9 @@ leave_kiosk (LimberWindow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "limber-kiosk");
   gtk_widget_set_visible (self->header_bar, TRUE);
   gtk_widget_set_sensitive (self->menu_button, TRUE);
-  gtk_widget_set_visible (self->kiosk_bar, FALSE);
-  gtk_widget_set_visible (self->kiosk_pause_button, FALSE);
-  set_narration_controls_visible (self, TRUE);
+  if (self->session != NULL)
+    limber_session_controller_set_kiosk (self->session, FALSE);
+  set_listen_available (self, TRUE);
   gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
@@ -784,14 +844,6 @@ export_plan_activated (GtkWidget  *widget,
                              _("Limber plans"), "*.plan", on_export_file_chosen, g_object_ref (widget));
 }
 
-static void
-show_introduction (LimberWindow *self)
-{
-  LimberCatalog *catalog = limber_plan_get_catalog (self->plan);
-  g_autofree char *introduction = g_strjoinv (" ", (GStrv)limber_catalog_get_introduction (catalog));
-
-  gtk_label_set_label (self->introduction_label, introduction);
-}
 
 static void
 restore_window_state (LimberWindow *self)
@@ -821,6 +873,37 @@ limber_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (limber_window_parent_class)->close_request (window);
 }
 
+/* Below about 700 pixels, one column; wider, the picture beside the words. */
+#define WIDE_FROM 700
+
+static void
+on_width (gboolean  wide,
+          gpointer  user_data)
+{
+  LimberWindow *self = user_data;
+
+  if (self->session != NULL)
+    limber_session_view_set_wide (LIMBER_SESSION_VIEW (limber_session_controller_get_view (self->session)), wide);
+}
+
+/* Back from a session, the carousel shows where it got to. */
+static void
+on_session_active (LimberWindow *self)
+{
+  LimberSession *session = limber_session_controller_get_session (self->session);
+  LimberExercise *exercise = limber_session_get_exercise (session);
+  LimberSessionScript *script = limber_session_get_script (session);
+
+  /* Its own bar has the controls while a session is on show. */
+  gtk_widget_set_visible (self->start_button, !limber_session_controller_get_active (self->session));
+  if (limber_session_controller_get_active (self->session))
+    return;
+  if (exercise == NULL && script != NULL)
+    exercise = limber_session_script_get_exercise (script, limber_session_script_get_n_exercises (script) - 1);
+  if (exercise != NULL && showing_exercises (self))
+    show_slide (self, nearest_shown_index (self, exercise), FALSE);
+}
+
 static void
 limber_window_constructed (GObject *object)
 {
@@ -832,16 +915,17 @@ limber_window_constructed (GObject *object)
 
   if (self->plan != NULL)
     {
-      show_introduction (self);
+      self->introduction = g_strjoinv (" ", (GStrv)limber_catalog_get_introduction (limber_plan_get_catalog (self->plan)));
       g_signal_connect_object (limber_plan_get_shown_exercises (self->plan), "items-changed",
                                G_CALLBACK (rebuild_carousel), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->plan, "prescriptions-changed",
                                G_CALLBACK (on_prescriptions_changed), self, G_CONNECT_SWAPPED);
       rebuild_carousel (self);
-#ifdef HAVE_NARRATION
-      self->narration = limber_narration_controller_new (GTK_WIDGET (self), self->carousel, self->toast_overlay);
-      limber_narration_controller_set_plan (self->narration, self->plan);
-#endif
+      self->session = limber_session_controller_new (GTK_WIDGET (self), self->plan, self->stack,
+                                                     self->session_bar_slot, self->toast_overlay);
+      g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_session_active), self,
+                               G_CONNECT_SWAPPED);
+      limber_compat_follow_width (ADW_APPLICATION_WINDOW (self), WIDE_FROM, on_width, self);
     }
 
   update_actions (self);
@@ -862,11 +946,10 @@ limber_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->plan_dialog);
   g_clear_weak_pointer (&self->history_dialog);
   drop_kiosk (self);
-#ifdef HAVE_NARRATION
-  g_clear_object (&self->narration);
-#endif
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_pointer (&self->slides, g_hash_table_unref);
+  g_clear_pointer (&self->introduction, g_free);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   g_clear_object (&self->session_log);
@@ -942,15 +1025,11 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_overlay);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, session_bar_slot);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_bar);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_progress);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_status);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_pause_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, kiosk_pause_content);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, carousel);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, error_file_caption);
@@ -980,6 +1059,10 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_activated);
   gtk_widget_class_install_action (widget_class, "kiosk.toggle-playing", NULL, kiosk_toggle_playing_activated);
+  gtk_widget_class_install_action (widget_class, "kiosk.previous", NULL, kiosk_move_activated);
+  gtk_widget_class_install_action (widget_class, "kiosk.next", NULL, kiosk_move_activated);
+  gtk_widget_class_install_action (widget_class, "kiosk.first", NULL, kiosk_move_activated);
+  gtk_widget_class_install_action (widget_class, "kiosk.last", NULL, kiosk_move_activated);
 }
 
 /* AdwStatusPage scrolls its content in a focusable scrolled window with no
@@ -1180,7 +1263,7 @@ limber_window_get_kiosk_guard (LimberWindow *self)
 GtkWidget *
 limber_window_get_kiosk_pause_button (LimberWindow *self)
 {
-  return self->kiosk_pause_button;
+  return self->session != NULL ? limber_session_controller_get_pause_button (self->session) : NULL;
 }
 
 GtkWidget *
@@ -1196,10 +1279,8 @@ limber_window_get_menu_button (LimberWindow *self)
 }
 
 
-#ifdef HAVE_NARRATION
-LimberNarrationController *
-limber_window_get_narration (LimberWindow *self)
+LimberSessionController *
+limber_window_get_session_controller (LimberWindow *self)
 {
-  return self->narration;
+  return self->session;
 }
-#endif

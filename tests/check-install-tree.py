@@ -3,8 +3,8 @@
 
 Installs the build into a fresh DESTDIR, prints the tree, and fails unless
 every file a GNOME app needs is in its standard place and nothing else is
-there: no library, header or test program, no translation or narration voice
-that -Dlocales left out.
+there: no library, header or test program, no translation that -Dlocales
+left out. The voice is synthesized at run time: no recording is installed.
 """
 
 import argparse
@@ -13,18 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ElementTree
 
-
-
-def narration_clips(catalog):
-    """Each exercise's clips, as the renderer names them: intro, then one per step."""
-    clips = []
-    for exercise in ElementTree.parse(catalog).getroot().iter("exercise"):
-        steps = len(exercise.find("steps").findall("step"))
-        clips += [f"{exercise.get('id')}/intro.ogg"] + [f"{exercise.get('id')}/step-{n}.ogg"
-                                                        for n in range(1, steps + 1)]
-    return clips
 
 
 def expected_files(args):
@@ -53,11 +42,6 @@ def expected_files(args):
             "limber-kiosk.service",
             "pam/limber-kiosk",
         )]
-    if args.narration:
-        narration = os.path.join(datadir, "limber", "narration")
-        files.append(os.path.join(narration, "chime.ogg"))
-        files += [os.path.join(narration, voice, clip)
-                  for voice in ["C"] + args.locales for clip in narration_clips(args.catalog)]
     return {os.path.normpath(f).lstrip("/") for f in files}
 
 
@@ -71,8 +55,6 @@ def main():
     parser.add_argument("--localedir", required=True)
     parser.add_argument("--mandir", required=True)
     parser.add_argument("--locales", default="", type=lambda s: [l for l in s.split(",") if l])
-    parser.add_argument("--narration", action="store_true")
-    parser.add_argument("--catalog", required=True)
     parser.add_argument("--application-id", required=True)
     parser.add_argument("--kiosk-examples", action="store_true")
     args = parser.parse_args()

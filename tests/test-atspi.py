@@ -133,7 +133,7 @@ def check_slide_announcements(application):
 def check_tab_order(application):
     # From the first slide: forward through every control and back around.
     first = "Exercise 1 of 6: Lower neck and upper back stretch"
-    expected = ["Listen", "Next", "Main Menu", first]
+    expected = ["Listen", "Next", "Start Session", "Main Menu", first]
     seen = []
     for _ in expected:
         before = seen[-1] if seen else first

@@ -451,8 +451,6 @@ def run_boot(options):
 
         limber = options.limber
         needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
-        if "LIMBER_NARRATION_DIR" in env:
-            needed += ["-a", "-x", env["LIMBER_NARRATION_DIR"]]
         if subprocess.run(become + ["test", *needed], env=env).returncode != 0:
             # A build tree the unprivileged user cannot reach (a checkout in
             # /root): Limber is one self-contained executable, so it and the
@@ -462,8 +460,6 @@ def run_boot(options):
             limber = shutil.copy(options.limber, app)
             shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
             env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
-            if "LIMBER_NARRATION_DIR" in env:
-                env["LIMBER_NARRATION_DIR"] = shutil.copytree(env["LIMBER_NARRATION_DIR"], os.path.join(app, "narration"))
             note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
 
         pid_file = os.path.join(home, "limber.pid")

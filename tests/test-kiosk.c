@@ -15,16 +15,18 @@
 #include "limber-kiosk-guard-private.h"
 #include "limber-kiosk-pin-private.h"
 #include "limber-kiosk-unlock-private.h"
+#include "limber-session-controller-private.h"
 #include "limber-slide.h"
 #include "limber-slideshow-private.h"
 #include "limber-test-backend.h"
 #include "limber-window-private.h"
 #include "window-helpers.h"
 #ifdef HAVE_NARRATION
-#include "limber-narration-controller-private.h"
+#include "limber-speech-private.h"
 #endif
 
-/* Dwell 3 s → 6 ms, pause 4 s → 8 ms: a lap of six slides in well under a second. */
+/* Dwell 3 s → 6 ms, pause 4 s → 8 ms: a lap of six exercises in well under
+ * a second. Every countdown of the app runs at this pace. */
 #define TIME_SCALE 0.002
 #define PIN "2468"
 
@@ -35,8 +37,8 @@ typedef struct
   LimberWindow *window;
   LimberPlan   *plan;
   GArray       *visited;
-  guint         n_finished;
   guint         last_index;
+  guint         n_toasts;
 } Kiosk;
 
 static void
@@ -62,20 +64,31 @@ is_fullscreen (gpointer data)
   return gtk_window_is_fullscreen (GTK_WINDOW (data));
 }
 
-/* Moves only: the carousel says the page again when it is resized. */
-static void
-on_page_changed (Kiosk *kiosk,
-                 guint  index)
+static LimberSlideshow *
+slideshow (Kiosk *kiosk)
 {
+  return limber_window_get_slideshow (kiosk->window);
+}
+
+static LimberSession *
+session (Kiosk *kiosk)
+{
+  return limber_session_controller_get_session (limber_window_get_session_controller (kiosk->window));
+}
+
+/* Each move to another exercise, by the kiosk or a person. */
+static void
+on_cue (Kiosk *kiosk)
+{
+  guint index;
+
+  if (slideshow (kiosk) == NULL)
+    return;
+
+  index = limber_slideshow_get_exercise_index (slideshow (kiosk));
   if (index != kiosk->last_index)
     g_array_append_val (kiosk->visited, index);
   kiosk->last_index = index;
-}
-
-static void
-on_narration_finished (Kiosk *kiosk)
-{
-  kiosk->n_finished++;
 }
 
 static GSettings *
@@ -88,7 +101,10 @@ static void
 reset_kiosk_settings (void)
 {
   g_autoptr(GSettings) settings = app_settings ();
-  const char *keys[] = { "kiosk-dwell-seconds", "kiosk-pause-seconds", "kiosk-idle-reset-seconds", "kiosk-pin-hash" };
+  const char *keys[] = {
+    "kiosk-dwell-seconds", "kiosk-pause-seconds", "kiosk-idle-reset-seconds", "kiosk-pin-hash",
+    "narration-muted", "narration-volume",
+  };
 
   g_autoptr(LimberKioskPin) pin = limber_kiosk_pin_new (settings);
 
@@ -109,25 +125,34 @@ set_dwell (guint seconds)
   g_settings_set_uint (settings, "kiosk-dwell-seconds", seconds);
 }
 
-/* Narration that plays, as fast as the clips decode, or none that works. */
+#ifdef HAVE_NARRATION
 static void
-set_narration (Kiosk    *kiosk,
-               gboolean  audible)
+count_toast (Kiosk   *kiosk,
+             GParamSpec *pspec,
+             GObject *speech)
+{
+  if (limber_speech_get_problem (LIMBER_SPEECH (speech)) != NULL)
+    kiosk->n_toasts++;
+}
+#endif
+
+/* A voice heard through a sink that plays as fast as the words come, or
+ * the machine's own output: none in the tests' sandbox, so it cannot be heard. */
+static void
+set_sound (Kiosk    *kiosk,
+           gboolean  audible)
 {
 #ifdef HAVE_NARRATION
-  LimberNarrator *narrator = limber_narration_controller_get_narrator (limber_window_get_narration (kiosk->window));
+  GObject *speech = limber_session_controller_get_speech (limber_window_get_session_controller (kiosk->window));
 
+  g_signal_connect_swapped (speech, "notify::problem", G_CALLBACK (count_toast), kiosk);
   if (audible)
     {
       GstElement *sink = gst_element_factory_make ("fakesink", NULL);
 
       g_object_set (sink, "sync", FALSE, NULL);
-      limber_narrator_set_audio_sink (narrator, sink);
+      limber_speech_set_audio_sink (LIMBER_SPEECH (speech), sink);
     }
-  else
-    limber_narrator_set_builtin_dir (narrator, "/nonexistent");
-  limber_narrator_set_time_scale (narrator, TIME_SCALE);
-  g_signal_connect_swapped (narrator, "finished", G_CALLBACK (on_narration_finished), kiosk);
 #endif
 }
 
@@ -137,37 +162,30 @@ kiosk_open (Kiosk              *kiosk,
             gboolean            audible)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  g_autoptr(GSettings) plan_settings = limber_test_settings_new (NULL);
+  g_autoptr(GSettings) plan_settings = app_settings ();
 
   memset (kiosk, 0, sizeof *kiosk);
+  g_settings_reset (plan_settings, "hidden-exercises");
   if (hidden != NULL)
     g_settings_set_strv (plan_settings, "hidden-exercises", hidden);
   kiosk->plan = limber_plan_new (catalog, plan_settings);
   kiosk->window = open_window_with_plan (GTK_APPLICATION (application), kiosk->plan);
   kiosk->visited = g_array_new (FALSE, FALSE, sizeof (guint));
-  set_narration (kiosk, audible);
+  set_sound (kiosk, audible);
+  g_signal_connect_swapped (session (kiosk), "notify::cue-index", G_CALLBACK (on_cue), kiosk);
 
   limber_window_set_kiosk (kiosk->window, TRUE);
   wait_until (is_fullscreen, kiosk->window, "the kiosk to be fullscreen");
-  limber_kiosk_guard_set_time_scale (limber_window_get_kiosk_guard (kiosk->window), TIME_SCALE);
-  g_signal_connect_swapped (limber_window_get_carousel (kiosk->window), "page-changed",
-                            G_CALLBACK (on_page_changed), kiosk);
-  limber_slideshow_set_time_scale (limber_window_get_slideshow (kiosk->window), TIME_SCALE);
 }
 
 static void
 kiosk_close (Kiosk *kiosk)
 {
+  g_signal_handlers_disconnect_by_data (session (kiosk), kiosk);
   limber_window_set_kiosk (kiosk->window, FALSE);
   close_window (kiosk->window);
   g_clear_object (&kiosk->plan);
   g_clear_pointer (&kiosk->visited, g_array_unref);
-}
-
-static LimberSlideshow *
-slideshow (Kiosk *kiosk)
-{
-  return limber_window_get_slideshow (kiosk->window);
 }
 
 typedef struct
@@ -195,12 +213,10 @@ static const char *
 exercise_at (Kiosk *kiosk,
              guint  index)
 {
-  GtkWidget *page = adw_carousel_get_nth_page (limber_window_get_carousel (kiosk->window), index);
-
-  return limber_exercise_get_id (limber_slide_get_exercise (LIMBER_SLIDE (page)));
+  return limber_exercise_get_id (limber_session_script_get_exercise (limber_session_get_script (session (kiosk)), index));
 }
 
-/* Every slide in turn, then the first again: a loop, not a stop. */
+/* Every exercise in turn, then the first again: a loop, not a stop. */
 static void
 test_kiosk_advances_and_loops (void)
 {
@@ -213,6 +229,7 @@ test_kiosk_advances_and_loops (void)
   g_assert_true (limber_slideshow_get_playing (slideshow (&kiosk)));
   g_assert_false (gtk_widget_get_visible (limber_window_get_header_bar (kiosk.window)));
   g_assert_true (gtk_widget_get_visible (limber_window_get_kiosk_pause_button (kiosk.window)));
+  g_assert_cmpstr (limber_window_get_visible_page (kiosk.window), ==, "session");
 
   wait_until (visited_at_least, &count, "the kiosk to go round once");
   for (guint i = 0; i < count.n; i++)
@@ -232,7 +249,7 @@ test_kiosk_follows_plan (void)
 
   reset_kiosk_settings ();
   kiosk_open (&kiosk, hidden, FALSE);
-  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (kiosk.window)), ==, 4);
+  g_assert_cmpuint (limber_session_script_get_n_exercises (limber_session_get_script (session (&kiosk))), ==, 4);
 
   wait_until (visited_at_least, &count, "the kiosk to go round the plan");
   for (guint i = 0; i < count.n; i++)
@@ -243,34 +260,14 @@ test_kiosk_follows_plan (void)
     }
 
   /* A change of plan on a running kiosk applies at once. */
-  limber_plan_set_shown (kiosk.plan, limber_slide_get_exercise (LIMBER_SLIDE (
-                           adw_carousel_get_nth_page (limber_window_get_carousel (kiosk.window), 1))), FALSE);
-  g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (kiosk.window)), ==, 3);
+  limber_plan_set_shown (kiosk.plan, limber_catalog_lookup (limber_plan_get_catalog (kiosk.plan), "shoulder-roll"),
+                         FALSE);
+  g_assert_cmpuint (limber_session_script_get_n_exercises (limber_session_get_script (session (&kiosk))), ==, 3);
   g_array_set_size (kiosk.visited, 0);
   count.n = 4;
   wait_until (visited_at_least, &count, "the kiosk to go round the smaller plan");
   for (guint i = 1; i < count.n; i++)
     g_assert_cmpuint (visited (&kiosk, i), ==, (visited (&kiosk, i - 1) + 1) % 3);
-
-  kiosk_close (&kiosk);
-}
-
-#ifdef HAVE_NARRATION
-/* Each slide stays until its narration has ended. */
-static void
-test_kiosk_waits_for_narration (void)
-{
-  Kiosk kiosk;
-  Count count = { &kiosk, 3 };
-
-  reset_kiosk_settings ();
-  kiosk_open (&kiosk, NULL, TRUE);
-
-  wait_until (visited_at_least, &count, "the kiosk to follow its narration");
-  g_assert_false (limber_slideshow_get_dwelling (slideshow (&kiosk)));
-  g_assert_cmpuint (kiosk.n_finished, >=, count.n);
-  for (guint i = 0; i < count.n; i++)
-    g_assert_cmpuint (visited (&kiosk, i), ==, i + 1);
 
   kiosk_close (&kiosk);
 }
@@ -291,31 +288,82 @@ assert_one_window (Kiosk *kiosk)
     }
 }
 
+#ifdef HAVE_NARRATION
 static gboolean
 is_dwelling (gpointer data)
 {
   return limber_slideshow_get_dwelling (data);
 }
 
-/* Clips that cannot play: a toast, no dialog, and the fixed dwell. */
+static gboolean
+said_a_step (gpointer data)
+{
+  const LimberCue *cue = limber_session_get_cue (data);
+
+  return cue != NULL && cue->kind == LIMBER_CUE_STEP;
+}
+
+/* With a voice, each exercise is coached to its end before the next. */
+static void
+test_kiosk_waits_for_narration (void)
+{
+  Kiosk kiosk;
+  Count count = { &kiosk, 3 };
+
+  reset_kiosk_settings ();
+  kiosk_open (&kiosk, NULL, TRUE);
+
+  g_assert_false (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+  wait_until (said_a_step, session (&kiosk), "the kiosk to coach a step");
+  wait_until (visited_at_least, &count, "the kiosk to follow its narration");
+  g_assert_false (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+  for (guint i = 0; i < count.n; i++)
+    g_assert_cmpuint (visited (&kiosk, i), ==, i + 1);
+  g_assert_cmpuint (kiosk.n_toasts, ==, 0);
+
+  kiosk_close (&kiosk);
+}
+
+/* No sound to be heard: said once, no dialog, and each exercise for the dwell. */
 static void
 test_kiosk_survives_failing_narration (void)
 {
   Kiosk kiosk;
   Count count = { &kiosk, 7 };
-  LimberNarrationController *narration;
 
   reset_kiosk_settings ();
   kiosk_open (&kiosk, NULL, FALSE);
-  narration = limber_window_get_narration (kiosk.window);
 
+  wait_until (is_dwelling, slideshow (&kiosk), "the kiosk to dwell without sound");
   wait_until (visited_at_least, &count, "the kiosk to go on without narration");
-  wait_until (is_dwelling, slideshow (&kiosk), "the slide to be timed by the dwell");
-  g_assert_cmpuint (kiosk.n_finished, ==, 0);
-  g_assert_cmpuint (limber_narration_controller_get_n_messages (narration), >=, 1);
+  /* Said once (it may have been found before the kiosk began), not at each exercise. */
+  g_assert_nonnull (limber_speech_get_problem (LIMBER_SPEECH (
+                      limber_session_controller_get_speech (limber_window_get_session_controller (kiosk.window)))));
+  g_assert_cmpuint (kiosk.n_toasts, <=, 1);
   assert_one_window (&kiosk);
 
   kiosk_close (&kiosk);
+}
+
+/* Muted, or at no volume, is silent: the dwell, as the settings promise. */
+static void
+test_kiosk_mute_is_silent (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  Kiosk kiosk;
+
+  reset_kiosk_settings ();
+  g_settings_set_boolean (settings, "narration-muted", TRUE);
+  kiosk_open (&kiosk, NULL, TRUE);
+  g_assert_true (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+
+  g_settings_set_boolean (settings, "narration-muted", FALSE);
+  g_assert_false (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+  g_settings_set_double (settings, "narration-volume", 0.0);
+  g_assert_true (limber_slideshow_get_dwelling (slideshow (&kiosk)));
+
+  kiosk_close (&kiosk);
+  reset_kiosk_settings ();
 }
 #endif
 
@@ -337,7 +385,6 @@ test_kiosk_pauses_for_people (void)
 {
   Kiosk kiosk;
   guint index, n_advances;
-  GtkWidget *button;
 
   reset_kiosk_settings ();
   kiosk_open (&kiosk, NULL, FALSE);
@@ -345,12 +392,11 @@ test_kiosk_pauses_for_people (void)
   /* While it moves every few milliseconds. */
   press_key (kiosk.window, XK_Right);
   wait_until (is_paused, slideshow (&kiosk), "an arrow key to pause the kiosk");
-  g_assert_cmpstr (limber_slideshow_get_status (slideshow (&kiosk)), ==, "Paused");
 
-  index = limber_window_get_current_index (kiosk.window);
+  index = limber_slideshow_get_exercise_index (slideshow (&kiosk));
   n_advances = limber_slideshow_get_n_advances (slideshow (&kiosk));
   spin_for (200);
-  g_assert_cmpuint (limber_window_get_current_index (kiosk.window), ==, index);
+  g_assert_cmpuint (limber_slideshow_get_exercise_index (slideshow (&kiosk)), ==, index);
   g_assert_cmpuint (limber_slideshow_get_n_advances (slideshow (&kiosk)), ==, n_advances);
 
   /* Slower now, so that a button press cannot meet an advance. */
@@ -362,10 +408,11 @@ test_kiosk_pauses_for_people (void)
 
   gtk_widget_activate (limber_window_get_kiosk_pause_button (kiosk.window));
   wait_until (is_playing, slideshow (&kiosk), "the Resume button to resume the kiosk");
-  button = limber_window_get_current_index (kiosk.window) > 0 ? limber_window_get_previous_button (kiosk.window)
-                                                             : limber_window_get_next_button (kiosk.window);
-  gtk_widget_activate (button);
-  wait_until (is_paused, slideshow (&kiosk), "the Previous or Next button to pause the kiosk");
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.next", NULL);
+  g_assert_false (limber_slideshow_get_playing (slideshow (&kiosk)));
+  g_assert_cmpuint (limber_slideshow_get_exercise_index (slideshow (&kiosk)), ==, (index + 1) % 6);
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.previous", NULL);
+  g_assert_cmpuint (limber_slideshow_get_exercise_index (slideshow (&kiosk)), ==, index);
 
   kiosk_close (&kiosk);
 }
@@ -375,10 +422,10 @@ back_at_the_start (gpointer data)
 {
   Kiosk *kiosk = data;
 
-  return limber_window_get_current_index (kiosk->window) == 0 && limber_slideshow_get_playing (slideshow (kiosk));
+  return limber_slideshow_get_exercise_index (slideshow (kiosk)) == 0 && limber_slideshow_get_playing (slideshow (kiosk));
 }
 
-/* Left alone, a paused kiosk goes back to the first slide and plays. */
+/* Left alone, a paused kiosk goes back to the first exercise and plays. */
 static void
 test_kiosk_idle_reset (void)
 {
@@ -387,14 +434,13 @@ test_kiosk_idle_reset (void)
 
   reset_kiosk_settings ();
   g_settings_set_uint (settings, "kiosk-dwell-seconds", 600);
+  /* A minute of idling in 0.12 s. */
   g_settings_set_uint (settings, "kiosk-idle-reset-seconds", 60);
   kiosk_open (&kiosk, NULL, FALSE);
-  /* 60 s of idling in 0.6 s. */
-  limber_slideshow_set_time_scale (slideshow (&kiosk), 0.01);
 
   press_key (kiosk.window, XK_End);
   wait_until (is_paused, slideshow (&kiosk), "End to pause the kiosk");
-  g_assert_cmpuint (limber_window_get_current_index (kiosk.window), ==, 5);
+  g_assert_cmpuint (limber_slideshow_get_exercise_index (slideshow (&kiosk)), ==, 5);
 
   wait_until (back_at_the_start, &kiosk, "the idle kiosk to start over");
   kiosk_close (&kiosk);
@@ -882,6 +928,7 @@ main (int   argc,
   /* Slides jump rather than glide: a lap takes milliseconds. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  limber_countdown_set_default_time_scale (TIME_SCALE);
   application = register_test_application ();
 
   g_test_add_func ("/kiosk/advances-and-loops", test_kiosk_advances_and_loops);
@@ -889,6 +936,7 @@ main (int   argc,
 #ifdef HAVE_NARRATION
   g_test_add_func ("/kiosk/waits-for-narration", test_kiosk_waits_for_narration);
   g_test_add_func ("/kiosk/survives-failing-narration", test_kiosk_survives_failing_narration);
+  g_test_add_func ("/kiosk/mute-is-silent", test_kiosk_mute_is_silent);
 #endif
   g_test_add_func ("/kiosk/pauses-for-people", test_kiosk_pauses_for_people);
   g_test_add_func ("/kiosk/idle-reset", test_kiosk_idle_reset);

@@ -14,6 +14,8 @@
 #include "limber-pain-rating.h"
 #include "limber-plan.h"
 #include "limber-plan-page.h"
+#include "limber-session-bar.h"
+#include "limber-session-view.h"
 #include "limber-slide.h"
 #include "limber-test-backend.h"
 #include "window-helpers.h"
@@ -63,6 +65,22 @@ build_pain_rating (LimberPlan *plan)
   return limber_pain_rating_new ();
 }
 
+static GtkWidget *
+build_session_view (LimberPlan *plan)
+{
+  g_autoptr(LimberSession) session = limber_session_new (NULL);
+
+  return limber_session_view_new (session, plan);
+}
+
+static GtkWidget *
+build_session_bar (LimberPlan *plan)
+{
+  g_autoptr(LimberSession) session = limber_session_new (NULL);
+
+  return limber_session_bar_new (session, limber_plan_get_settings (plan));
+}
+
 /* How to make each templated widget: most have construct-only properties
  * that a bare g_object_new() would leave unset. */
 static const struct
@@ -76,6 +94,8 @@ static const struct
   { "LimberKioskUnlock", build_kiosk_unlock },
   { "LimberPainRating", build_pain_rating },
   { "LimberHistoryView", build_history_view },
+  { "LimberSessionView", build_session_view },
+  { "LimberSessionBar", build_session_bar },
 };
 
 static void

@@ -421,6 +421,30 @@ test_window_all_hidden (void)
   close_window (window);
 }
 
+/* The handout's introduction once, on the first slide, not over every one. */
+static void
+test_window_introduction_once (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  AdwCarousel *carousel = limber_window_get_carousel (window);
+  LimberPlan *plan = limber_window_get_plan (window);
+
+  g_assert_nonnull (strstr (limber_slide_get_introduction (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, 0))),
+                            "upper back"));
+  for (guint i = 1; i < adw_carousel_get_n_pages (carousel); i++)
+    g_assert_null (limber_slide_get_introduction (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, i))));
+
+  /* It moves with the plan: the first shown exercise has it. */
+  limber_plan_set_shown (plan, limber_catalog_lookup (catalog, "rhomboid-stretch"), FALSE);
+  g_assert_nonnull (limber_slide_get_introduction (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, 0))));
+  g_assert_cmpstr (limber_exercise_get_id (limber_slide_get_exercise (LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, 0)))),
+                   ==, "midback-stretch");
+  limber_plan_reset (plan);
+
+  close_window (window);
+}
+
 static void
 test_window_prescription_shown (void)
 {
@@ -602,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/window/follows-plan", test_window_follows_plan);
   g_test_add_func ("/window/all-hidden", test_window_all_hidden);
   g_test_add_func ("/window/prescription-shown", test_window_prescription_shown);
+  g_test_add_func ("/window/introduction-once", test_window_introduction_once);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
