@@ -259,6 +259,23 @@ espeak_rate (const char *voice,
   return CLAMP ((int) (rate + 0.5), espeakRATE_MINIMUM, espeakRATE_MAXIMUM);
 }
 
+/* espeak-ng 1.51 reads on past the end of some words, Spanish plurals
+ * such as “ejercicios”, in a buffer on its stack it never filled, until it
+ * finds a space. On the main thread one comes soon; near the top of a
+ * thread's small used stack it can run off the end and crash (seen in
+ * utf8_in()). So the stack it is about to use holds spaces: the word ends
+ * where the buffer's own bytes end. */
+#define SYNTHESIS_STACK_BYTES (256 * 1024)
+
+static G_NO_INLINE void
+fill_synthesis_stack_with_spaces (void)
+{
+  volatile char stack[SYNTHESIS_STACK_BYTES];
+
+  for (gsize i = 0; i < sizeof stack; i++)
+    stack[i] = ' ';
+}
+
 static void
 synthesize (LimberSynthesizer *self,
             GTask             *task)
@@ -304,6 +321,7 @@ synthesize (LimberSynthesizer *self,
 
   collected = g_byte_array_new ();
   collecting_for = g_task_get_cancellable (task);
+  fill_synthesis_stack_with_spaces ();
   status = espeak_ng_Synthesize (request->text, strlen (request->text) + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8, NULL, NULL);
   collecting_for = NULL;

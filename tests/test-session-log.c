@@ -762,10 +762,11 @@ test_delete_all (void)
 }
 
 /* The child writes sessions of 1 to 12 exercises, each saying in its note how
- * many, until it is killed. */
+ * many, until it is killed; after each one it writes a byte to @progress. */
 static G_GNUC_NORETURN void
 write_until_killed (const char *path,
-                    guint       round)
+                    guint       round,
+                    int         progress)
 {
   g_autoptr(LimberSessionLog) log = limber_session_log_new (path);
 
@@ -776,6 +777,8 @@ write_until_killed (const char *path,
       g_autoptr(LimberSessionRecord) record = make_record (MONDAY_8AM + i * 60, n_exercises, i % 11, note);
 
       if (!limber_session_log_add (log, record, NULL))
+        _exit (1);
+      if (write (progress, "+", 1) != 1)
         _exit (1);
     }
 }
@@ -793,16 +796,32 @@ test_killed_during_write (void)
 
   for (guint round = 0; round < 40; round++)
     {
-      pid_t child = fork ();
+      int progress[2];
+      pid_t child;
       int status;
 
+      g_assert_no_errno (pipe (progress));
+      child = fork ();
       g_assert_cmpint (child, >=, 0);
       if (child == 0)
-        write_until_killed (path, round);
+        {
+          close (progress[0]);
+          write_until_killed (path, round, progress[1]);
+        }
+      close (progress[1]);
 
-      /* Anywhere: opening, migrating, in a transaction, committing. */
-      g_usleep (g_test_rand_int_range (round == 0 ? 20000 : 1000, 40000));
+      /* Anywhere: opening, migrating, in a transaction, committing. Every
+       * other round waits for one whole session first, so the log grows
+       * however slow the machine (or the sanitizer) makes the child. */
+      if (round % 2 == 0)
+        {
+          char byte;
+
+          g_assert_cmpint (read (progress[0], &byte, 1), ==, 1);
+        }
+      g_usleep (g_test_rand_int_range (1000, 40000));
       g_assert_cmpint (kill (child, SIGKILL), ==, 0);
+      close (progress[0]);
       g_assert_cmpint (waitpid (child, &status, 0), ==, child);
       g_assert_true (WIFSIGNALED (status));
 
