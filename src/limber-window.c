@@ -923,6 +923,7 @@ limber_window_constructed (GObject *object)
       rebuild_carousel (self);
       self->session = limber_session_controller_new (GTK_WIDGET (self), self->plan, self->stack,
                                                      self->session_bar_slot, self->toast_overlay);
+      limber_session_controller_set_session_log (self->session, self->session_log);
       g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_session_active), self,
                                G_CONNECT_SWAPPED);
       limber_compat_follow_width (ADW_APPLICATION_WINDOW (self), WIDE_FROM, on_width, self);

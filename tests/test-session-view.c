@@ -11,6 +11,7 @@
 
 #include "limber-countdown-private.h"
 #include "limber-session-controller-private.h"
+#include "limber-session-record.h"
 #include "limber-session-view-private.h"
 #include "limber-slide-private.h"
 #include "limber-test-backend.h"
@@ -104,6 +105,14 @@ on_summary (gpointer data)
 
   return g_strcmp0 (limber_session_view_get_page (fixture->view), "summary") == 0 &&
          limber_session_get_completed (fixture->session);
+}
+
+static gboolean
+rating_answered (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_widget_get_visible (GTK_WIDGET (limber_session_view_get_pain_rating (fixture->view)));
 }
 
 static gboolean
@@ -222,6 +231,25 @@ test_view_summary (Fixture       *fixture,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 2);
+
+  /* How did it feel: one key, and it is in the history with the session. */
+  press_key (fixture->window, XK_7);
+  wait_until (rating_answered, fixture, "the rating to be answered");
+  g_assert_true (gtk_widget_has_focus (limber_session_view_get_done_button (fixture->view)));
+  g_assert_cmpstr (limber_session_view_get_rating_result (fixture->view), ==,
+                   "This session and how it felt are in your history.");
+  {
+    LimberSessionLog *log = limber_window_get_session_log (fixture->window);
+    g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (0);
+    g_autoptr(GDateTime) to = g_date_time_add_days (limber_session_get_end_time (fixture->session), 1);
+    g_autoptr(GPtrArray) sessions = limber_session_log_list_sessions (log, from, to, NULL);
+    LimberSessionRecord *record;
+
+    g_assert_cmpuint (sessions->len, ==, 1);
+    record = g_ptr_array_index (sessions, 0);
+    g_assert_cmpint (limber_session_record_get_pain_rating (record), ==, 7);
+    g_assert_cmpuint (limber_session_record_get_n_done (record), ==, 2);
+  }
 
   /* Done goes back to the exercises, on the last one done. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.close", NULL);
