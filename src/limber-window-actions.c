@@ -24,7 +24,7 @@ _limber_window_update_actions (LimberWindow *self)
   gboolean exercises = _limber_window_showing_exercises (self);
   guint last = exercises ? _limber_window_n_slides (self) - 1 : 0;
   /* A kiosk opens no dialog, preferences or file chooser. */
-  gboolean dialogs = self->plan != NULL && !self->kiosk;
+  gboolean dialogs = self->plan != NULL && !limber_window_get_kiosk (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.previous", exercises && self->target_index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slide.first", exercises && self->target_index > 0);
@@ -35,11 +35,6 @@ _limber_window_update_actions (LimberWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", dialogs);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", dialogs);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.toggle-playing", self->kiosk && self->slideshow != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.previous", self->kiosk && self->slideshow != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.next", self->kiosk && self->slideshow != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.first", self->kiosk && self->slideshow != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kiosk.last", self->kiosk && self->slideshow != NULL);
 }
 
 static void
@@ -99,38 +94,6 @@ follow_up_care_activated (GtkWidget  *widget,
 }
 
 static void
-kiosk_toggle_playing_activated (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  LimberWindow *self = LIMBER_WINDOW (widget);
-
-  if (self->slideshow != NULL)
-    limber_slideshow_toggle (self->slideshow);
-}
-
-/* A person looking through the kiosk's exercises, which pauses it for them. */
-static void
-kiosk_move_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LimberWindow *self = LIMBER_WINDOW (widget);
-
-  if (self->slideshow == NULL)
-    return;
-
-  if (g_str_equal (action_name, "kiosk.previous"))
-    limber_slideshow_move (self->slideshow, -1);
-  else if (g_str_equal (action_name, "kiosk.next"))
-    limber_slideshow_move (self->slideshow, 1);
-  else if (g_str_equal (action_name, "kiosk.first"))
-    limber_slideshow_move_to (self->slideshow, 0);
-  else
-    limber_slideshow_move_to (self->slideshow, G_MAXUINT);
-}
-
-static void
 show_plan_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -187,9 +150,4 @@ _limber_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_activated);
-  gtk_widget_class_install_action (widget_class, "kiosk.toggle-playing", NULL, kiosk_toggle_playing_activated);
-  gtk_widget_class_install_action (widget_class, "kiosk.previous", NULL, kiosk_move_activated);
-  gtk_widget_class_install_action (widget_class, "kiosk.next", NULL, kiosk_move_activated);
-  gtk_widget_class_install_action (widget_class, "kiosk.first", NULL, kiosk_move_activated);
-  gtk_widget_class_install_action (widget_class, "kiosk.last", NULL, kiosk_move_activated);
 }

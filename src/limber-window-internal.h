@@ -13,10 +13,9 @@
 
 #pragma once
 
-#include "limber-kiosk-guard.h"
+#include "limber-kiosk-controller.h"
 #include "limber-session-controller.h"
 #include "limber-session-log.h"
-#include "limber-slideshow.h"
 #include "limber-window.h"
 
 G_BEGIN_DECLS
@@ -41,10 +40,9 @@ struct _LimberWindow
   GtkWidget            *history_dialog;
   /* Opened by the first session to end, or by History: not at start-up. */
   LimberSessionLog     *session_log;
-  gboolean              kiosk;
-  LimberSlideshow      *slideshow;
-  LimberKioskGuard     *kiosk_guard;
   LimberSessionController *session;
+  /* Made at construction; the kiosk itself only when entered. */
+  LimberKioskController *kiosk;
 
   AdwToastOverlay      *toast_overlay;
   GtkOverlay           *kiosk_overlay;

@@ -168,35 +168,36 @@ session_key (LimberWindow *self,
              guint         keyval,
              gboolean      rtl)
 {
+  gboolean kiosk = limber_window_get_kiosk (self);
   const char *action = NULL;
 
   switch (keyval)
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      action = self->kiosk ? (rtl ? "kiosk.next" : "kiosk.previous")
+      action = kiosk ? (rtl ? "kiosk.next" : "kiosk.previous")
                            : (rtl ? "session.next-step" : "session.previous-step");
       break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      action = self->kiosk ? (rtl ? "kiosk.previous" : "kiosk.next")
+      action = kiosk ? (rtl ? "kiosk.previous" : "kiosk.next")
                            : (rtl ? "session.previous-step" : "session.next-step");
       break;
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      action = self->kiosk ? "kiosk.previous" : "session.previous-exercise";
+      action = kiosk ? "kiosk.previous" : "session.previous-exercise";
       break;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
-      action = self->kiosk ? "kiosk.next" : "session.skip-exercise";
+      action = kiosk ? "kiosk.next" : "session.skip-exercise";
       break;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      action = self->kiosk ? "kiosk.first" : NULL;
+      action = kiosk ? "kiosk.first" : NULL;
       break;
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      action = self->kiosk ? "kiosk.last" : NULL;
+      action = kiosk ? "kiosk.last" : NULL;
       break;
     default:
       break;
@@ -296,7 +297,7 @@ slide_for (LimberWindow   *self,
     {
       slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
       show_prescription (self, slide);
-      limber_slide_set_listen_available (slide, !self->kiosk);
+      limber_slide_set_listen_available (slide, !limber_window_get_kiosk (self));
       g_hash_table_insert (self->slides, g_strdup (id), slide);
     }
 
@@ -343,7 +344,7 @@ _limber_window_update_hidden_count (LimberWindow *self)
   text = g_strdup_printf (ngettext ("%u exercise hidden by your plan", "%u exercises hidden by your plan", n_hidden),
                           n_hidden);
   gtk_label_set_label (self->hidden_label, text);
-  gtk_revealer_set_reveal_child (self->hidden_revealer, n_hidden > 0 && any_shown && !self->kiosk);
+  gtk_revealer_set_reveal_child (self->hidden_revealer, n_hidden > 0 && any_shown && !limber_window_get_kiosk (self));
 }
 
 /* Lays the carousel out again from the plan's shown exercises. The slide that

@@ -16,10 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
-#include "limber-kiosk-guard.h"
-#include "limber-session-controller-private.h"
 #include "limber-session-view.h"
-#include "limber-slideshow.h"
 #include "limber-window-internal.h"
 #include "limber-window-private.h"
 
@@ -34,65 +31,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The slides, the hidden count and the actions follow the kiosk in and out. */
 static void
-on_kiosk_unlocked (LimberWindow *self)
+on_kiosk_active (LimberWindow *self)
 {
-  limber_window_set_kiosk (self, FALSE);
-}
+  gboolean kiosk = limber_kiosk_controller_get_active (self->kiosk);
 
-static void
-enter_kiosk (LimberWindow *self)
-{
-  /* Without a plan (the catalog failed) there is no slideshow, but the
-   * lock-down all the same: the kiosk fails closed. */
-  if (self->session != NULL)
-    {
-      self->slideshow = limber_slideshow_new (self->session, self->plan, self->settings);
-      limber_session_controller_set_kiosk (self->session, TRUE);
-    }
-
-  self->kiosk_guard = limber_kiosk_guard_new (GTK_WINDOW (self), self->kiosk_overlay, self->slideshow,
-                                              self->settings);
-  g_signal_connect_object (self->kiosk_guard, "unlocked", G_CALLBACK (on_kiosk_unlocked), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), "limber-kiosk");
-  gtk_widget_set_visible (self->header_bar, FALSE);
-  gtk_widget_set_sensitive (self->menu_button, FALSE);
-  _limber_window_set_listen_available (self, FALSE);
-  gtk_window_fullscreen (GTK_WINDOW (self));
-
-  if (self->slideshow != NULL)
-    limber_slideshow_start (self->slideshow);
-}
-
-/* The lock-down given back and the slideshow stopped, on leaving and on dispose. */
-static void
-drop_kiosk (LimberWindow *self)
-{
-  if (self->kiosk_guard != NULL)
-    limber_kiosk_guard_release (self->kiosk_guard);
-  g_clear_object (&self->kiosk_guard);
-  if (self->slideshow != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->slideshow, self);
-      limber_slideshow_stop (self->slideshow);
-    }
-  g_clear_object (&self->slideshow);
-}
-
-static void
-leave_kiosk (LimberWindow *self)
-{
-  drop_kiosk (self);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "limber-kiosk");
-  gtk_widget_set_visible (self->header_bar, TRUE);
-  gtk_widget_set_sensitive (self->menu_button, TRUE);
-  if (self->session != NULL)
-    limber_session_controller_set_kiosk (self->session, FALSE);
-  _limber_window_set_listen_available (self, TRUE);
-  gtk_window_unfullscreen (GTK_WINDOW (self));
+  _limber_window_set_listen_available (self, !kiosk);
+  if (self->plan != NULL)
+    _limber_window_update_hidden_count (self);
+  _limber_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
 }
 
 /**
@@ -107,21 +56,7 @@ limber_window_set_kiosk (LimberWindow *self,
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
-  kiosk = !!kiosk;
-  if (self->kiosk == kiosk)
-    return;
-
-  g_debug (kiosk ? "Entering kiosk mode" : "Leaving kiosk mode");
-  self->kiosk = kiosk;
-  if (kiosk)
-    enter_kiosk (self);
-  else
-    leave_kiosk (self);
-
-  if (self->plan != NULL)
-    _limber_window_update_hidden_count (self);
-  _limber_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+  limber_kiosk_controller_set_active (self->kiosk, kiosk);
 }
 
 gboolean
@@ -129,7 +64,8 @@ limber_window_get_kiosk (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
 
-  return self->kiosk;
+  /* Not yet made while the template is being built. */
+  return self->kiosk != NULL && limber_kiosk_controller_get_active (self->kiosk);
 }
 
 static void
@@ -193,6 +129,10 @@ limber_window_constructed (GObject *object)
       limber_compat_follow_width (ADW_APPLICATION_WINDOW (self), WIDE_FROM, on_width, self);
     }
 
+  self->kiosk = limber_kiosk_controller_new (GTK_WINDOW (self), self->kiosk_overlay, self->header_bar,
+                                             self->menu_button, self->session, self->plan, self->settings);
+  g_signal_connect_object (self->kiosk, "notify::active", G_CALLBACK (on_kiosk_active), self, G_CONNECT_SWAPPED);
+
   _limber_window_update_actions (self);
 }
 
@@ -210,7 +150,10 @@ limber_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->follow_up_dialog);
   g_clear_weak_pointer (&self->plan_dialog);
   g_clear_weak_pointer (&self->history_dialog);
-  drop_kiosk (self);
+  if (self->kiosk != NULL)
+    g_signal_handlers_disconnect_by_data (self->kiosk, self);
+  /* Before the session it runs: gives the lock-down back, stops the slideshow. */
+  g_clear_object (&self->kiosk);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_pointer (&self->slides, g_hash_table_unref);
@@ -236,7 +179,7 @@ limber_window_get_property (GObject    *object,
       g_value_set_object (value, self->plan);
       break;
     case PROP_KIOSK:
-      g_value_set_boolean (value, self->kiosk);
+      g_value_set_boolean (value, limber_window_get_kiosk (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -481,48 +424,11 @@ limber_window_get_hidden_text (LimberWindow *self)
   return gtk_revealer_get_reveal_child (self->hidden_revealer) ? gtk_label_get_label (self->hidden_label) : NULL;
 }
 
-GtkWidget *
-limber_window_get_previous_button (LimberWindow *self)
+LimberKioskController *
+limber_window_get_kiosk_controller (LimberWindow *self)
 {
-  return self->previous_button;
+  return self->kiosk;
 }
-
-GtkWidget *
-limber_window_get_next_button (LimberWindow *self)
-{
-  return self->next_button;
-}
-
-LimberSlideshow *
-limber_window_get_slideshow (LimberWindow *self)
-{
-  return self->slideshow;
-}
-
-LimberKioskGuard *
-limber_window_get_kiosk_guard (LimberWindow *self)
-{
-  return self->kiosk_guard;
-}
-
-GtkWidget *
-limber_window_get_kiosk_pause_button (LimberWindow *self)
-{
-  return self->session != NULL ? limber_session_controller_get_pause_button (self->session) : NULL;
-}
-
-GtkWidget *
-limber_window_get_header_bar (LimberWindow *self)
-{
-  return self->header_bar;
-}
-
-GtkWidget *
-limber_window_get_menu_button (LimberWindow *self)
-{
-  return self->menu_button;
-}
-
 
 LimberSessionController *
 limber_window_get_session_controller (LimberWindow *self)
