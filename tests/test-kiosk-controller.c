@@ -228,6 +228,88 @@ test_kiosk_controller_fails_closed (void)
   close_window (window);
 }
 
+typedef struct
+{
+  LimberWindow *window;
+  GdkRectangle  monitor;
+} Screen;
+
+/* The window manager has made the window's surface the monitor's size. */
+static gboolean
+fullscreen_on_monitor (gpointer data)
+{
+  Screen *screen = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (screen->window));
+
+  return gtk_window_is_fullscreen (GTK_WINDOW (screen->window)) &&
+         gdk_surface_get_width (surface) == screen->monitor.width &&
+         gdk_surface_get_height (surface) == screen->monitor.height;
+}
+
+static gboolean
+on_allocation_timeout (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out for its new size: a frame or two, given
+ * five seconds on a busy machine; the size is then asserted either way. */
+static void
+wait_for_allocation (Screen *screen)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (5, on_allocation_timeout, &timed_out);
+
+  while (!timed_out && (gtk_widget_get_width (GTK_WIDGET (screen->window)) != screen->monitor.width ||
+                        gtk_widget_get_height (GTK_WIDGET (screen->window)) != screen->monitor.height))
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+}
+
+/* Fullscreen under a window manager that composites nothing, where GTK
+ * frames a window for resizing: what the kiosk shows covers the whole
+ * monitor, with no frame around it. */
+static void
+test_kiosk_controller_no_frame (void)
+{
+  Screen screen = { 0 };
+  GdkDisplay *display;
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+
+  reset_settings ();
+  screen.window = open_kiosk_window (TRUE);
+  display = gtk_widget_get_display (GTK_WIDGET (screen.window));
+  gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (display,
+                                                                gtk_native_get_surface (GTK_NATIVE (screen.window))),
+                            &screen.monitor);
+  g_test_message ("Monitor %d×%d; window styled %s", screen.monitor.width, screen.monitor.height,
+                  gtk_widget_has_css_class (GTK_WIDGET (screen.window), "solid-csd") ? "solid-csd" : "csd");
+
+  limber_window_set_kiosk (screen.window, TRUE);
+  wait_until (fullscreen_on_monitor, &screen, "the kiosk's surface to cover the monitor");
+  wait_for_allocation (&screen);
+
+  /* A widget's width is inside its CSS padding: the frame would take it. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (screen.window)), ==, screen.monitor.width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (screen.window)), ==, screen.monitor.height);
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (screen.window));
+  g_assert_true (gtk_widget_compute_bounds (content, GTK_WIDGET (screen.window), &bounds));
+  /* Where the window's own coordinates start on its surface: the frame's width. */
+  gtk_native_get_surface_transform (GTK_NATIVE (screen.window), &surface_x, &surface_y);
+  g_assert_cmpfloat (bounds.origin.x + surface_x, ==, 0);
+  g_assert_cmpfloat (bounds.origin.y + surface_y, ==, 0);
+  g_assert_cmpfloat (bounds.size.width, ==, screen.monitor.width);
+  g_assert_cmpfloat (bounds.size.height, ==, screen.monitor.height);
+
+  limber_window_set_kiosk (screen.window, FALSE);
+  close_window (screen.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/kiosk-controller/enter", test_kiosk_controller_enter);
   g_test_add_func ("/kiosk-controller/leave-on-unlock", test_kiosk_controller_leave_on_unlock);
   g_test_add_func ("/kiosk-controller/fails-closed", test_kiosk_controller_fails_closed);
+  g_test_add_func ("/kiosk-controller/no-frame", test_kiosk_controller_no_frame);
 
   status = g_test_run ();
 
