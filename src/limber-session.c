@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Plays a session script: says each cue, times it with the one countdown,
- * coaches the holds ("10 seconds left", 3, 2, 1, "Relax") and moves on by
- * itself, so that a person can do the whole plan with their eyes on their
+ * coaches the holds ("15 seconds left", 3, 2, 1, "Relax") and the rests
+ * ("Next in 10 seconds"), and moves on by itself, so that a person can do the whole plan with their eyes on their
  * body. Without sound (none built in, none to be heard) the words are timed
  * from their length, and everything else runs the same.
  */
@@ -422,42 +422,62 @@ on_countdown_finished (LimberSession *self)
     }
 }
 
-/* The hold's coaching: ten seconds left (half-way in a short one), the last
- * three counted. Each is said and flashed, never every second. */
+/* What is said while a hold or a rest counts down, so that no stretch of it
+ * is silent for long: every five seconds the time left (not in the first
+ * five, and not at five, where the last three are about to be counted),
+ * "Half-way" in a short hold, then the last three counted. A rest says when
+ * the next thing comes. Each is said and flashed, never every second. */
+static char *
+dup_coaching (LimberCueKind  kind,
+              guint          total,
+              guint          left,
+              const char   **name)
+{
+  if (left == 0 || left >= total)
+    return NULL;
+
+  if (kind == LIMBER_CUE_HOLD)
+    {
+      if (left <= 3 && total >= 5)
+        {
+          *name = "count-down";
+          return g_strdup_printf ("%u", left);
+        }
+      if (total >= 15 && left % 5 == 0 && left >= 10 && left + 5 <= total)
+        {
+          *name = "remaining";
+          /* Translators: spoken during a hold, every five seconds */
+          return g_strdup_printf (ngettext ("%u second left", "%u seconds left", left), left);
+        }
+      if (total >= 8 && total < 15 && left == total / 2)
+        {
+          *name = "remaining";
+          /* Translators: spoken in the middle of a short hold */
+          return g_strdup (_("Half-way."));
+        }
+    }
+  else if (kind == LIMBER_CUE_REST && total >= 10 && left % 5 == 0 && left + 5 <= total)
+    {
+      *name = "remaining";
+      /* Translators: spoken during a rest, every five seconds: when the next exercise or repetition begins */
+      return g_strdup_printf (ngettext ("Next in %u second", "Next in %u seconds", left), left);
+    }
+
+  return NULL;
+}
+
 static void
 on_seconds_left (LimberSession *self)
 {
   const LimberCue *cue = current_cue (self);
-  guint left = limber_countdown_get_seconds_left (self->countdown);
-  g_autofree char *text = NULL;
   const char *name = NULL;
-  guint hold;
+  g_autofree char *text = NULL;
 
-  if (cue == NULL || cue->kind != LIMBER_CUE_HOLD || self->phase != PHASE_COUNT || left == 0)
+  if (cue == NULL || self->phase != PHASE_COUNT)
     return;
 
-  hold = cue->duration_ms / 1000;
-  if (left == hold)
-    return;
-
-  if (left == 10 && hold >= 15)
-    {
-      name = "remaining";
-      /* Translators: spoken during a hold */
-      text = g_strdup (_("10 seconds left"));
-    }
-  else if (hold < 15 && hold >= 8 && left == hold / 2)
-    {
-      name = "remaining";
-      /* Translators: spoken in the middle of a short hold */
-      text = g_strdup (_("Half-way."));
-    }
-  else if (left <= 3 && hold >= 5)
-    {
-      name = "count-down";
-      text = g_strdup_printf ("%u", left);
-    }
-
+  text = dup_coaching (cue->kind, cue->duration_ms / 1000,
+                       limber_countdown_get_seconds_left (self->countdown), &name);
   if (text == NULL)
     return;
 

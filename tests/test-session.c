@@ -177,9 +177,12 @@ test_session_routine (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->cues, 0), ==,
                    "announce Exercise 1 of 3: Lower neck and upper back stretch.");
   next = index_of (fixture->cues, 0, "rest Rest. Next: Wall push-up.");
-  g_assert_cmpstr (g_ptr_array_index (fixture->cues, next + 1), ==, "announce Exercise 2 of 3: Wall push-up.");
+  /* The 15 s rest is not silent: it says when the next exercise comes. */
+  g_assert_cmpstr (g_ptr_array_index (fixture->cues, next + 1), ==, "remaining Next in 10 seconds");
+  g_assert_cmpstr (g_ptr_array_index (fixture->cues, next + 2), ==, "remaining Next in 5 seconds");
+  g_assert_cmpstr (g_ptr_array_index (fixture->cues, next + 3), ==, "announce Exercise 2 of 3: Wall push-up.");
   rows = index_of (fixture->cues, next, "rest Rest. Next: Resisted rows.");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->cues, rows + 1),
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->cues, rows + 3),
                                    "announce Exercise 3 of 3: Resisted rows. You will need: An elastic exercise band"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->cues, fixture->cues->len - 1),
                                    "finish Well done: you did all 3 exercises in "));
@@ -220,10 +223,11 @@ test_session_hold_cues (Fixture       *fixture,
   spin_until (finished, fixture, "the routine to end");
 
   hold = index_of (fixture->cues, 0, "step Stay in the stretch for 20 seconds.");
-  first = joined (fixture->cues, hold, hold + 8);
+  first = joined (fixture->cues, hold, hold + 9);
   g_assert_cmpstr (first, ==,
                    "step Stay in the stretch for 20 seconds.\n"
                    "hold \n"
+                   "remaining 15 seconds left\n"
                    "remaining 10 seconds left\n"
                    "count-down 3\n"
                    "count-down 2\n"
@@ -232,11 +236,12 @@ test_session_hold_cues (Fixture       *fixture,
                    "step Do the stretch 3 times in all.\n");
 
   repetition = index_of (fixture->cues, hold, "rest Rest.");
-  again = joined (fixture->cues, repetition, repetition + 8);
+  again = joined (fixture->cues, repetition, repetition + 9);
   g_assert_cmpstr (again, ==,
                    "rest Rest.\n"
                    "repetition Repetition 2 of 3\n"
                    "hold Hold for 20 seconds\n"
+                   "remaining 15 seconds left\n"
                    "remaining 10 seconds left\n"
                    "count-down 3\n"
                    "count-down 2\n"
