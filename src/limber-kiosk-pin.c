@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-kiosk-pin-private.h"
+#include "limber-settings-writer.h"
 
 /* yescrypt's cost 7 is 64 MiB and about 0.1 s per check on a two-core
  * server of 2026; each step doubles both. */
@@ -1161,7 +1162,8 @@ limber_kiosk_pin_store (GSettings   *settings,
       return FALSE;
     }
 
-  if (!g_settings_is_writable (settings, "kiosk-pin-hash"))
+  /* A storage that takes nothing is not the clinic's doing: say which it is. */
+  if (!g_settings_is_writable (settings, "kiosk-pin-hash") && limber_settings_writer_can_write (settings))
     {
       g_set_error_literal (error, LIMBER_KIOSK_PIN_ERROR, LIMBER_KIOSK_PIN_ERROR_NOT_WRITABLE,
                            _("The PIN is set by the clinic’s configuration and cannot be changed here"));
@@ -1172,7 +1174,14 @@ limber_kiosk_pin_store (GSettings   *settings,
   if (hash == NULL)
     return FALSE;
 
-  return g_settings_set_string (settings, "kiosk-pin-hash", hash);
+  /* Written and read back, so that a PIN that was not kept is never reported as set. */
+  {
+    const char *keys[] = { "kiosk-pin-hash", NULL };
+    g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_string (hash));
+    GVariant *values[] = { value, NULL };
+
+    return limber_settings_writer_write (settings, keys, values, error);
+  }
 }
 
 void

@@ -6,10 +6,14 @@
 
 #include "limber-config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "limber-kiosk-pin-private.h"
+#include "limber-settings-writer.h"
 #include "limber-test-backend.h"
 
 #define PIN "2468"
@@ -147,6 +151,25 @@ test_store_refuses (void)
 
   stored = g_settings_get_string (settings, "kiosk-pin-hash");
   g_assert_cmpstr (stored, ==, "");
+}
+
+/* A settings storage that takes nothing (the Flatpak's keyfile in a folder
+ * that cannot be made) is named as such, not blamed on the clinic. */
+static void
+test_store_unwritable_storage (void)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_expect_message ("GLib-GIO", G_LOG_LEVEL_WARNING, "Failed to create*");
+  backend = g_keyfile_settings_backend_new ("/proc/limber-nowhere/keyfile", "/io/github/limberapp/Limber/", NULL);
+  settings = g_settings_new_with_backend ("io.github.limberapp.Limber", backend);
+  g_test_assert_expected_messages ();
+
+  g_assert_false (limber_kiosk_pin_store (settings, "1234", &error));
+  g_assert_error (error, LIMBER_SETTINGS_WRITER_ERROR, LIMBER_SETTINGS_WRITER_ERROR_READ_ONLY);
+  g_assert_null (strstr (error->message, "clinic"));
 }
 
 typedef struct
@@ -777,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/kiosk-pin/normalize", test_normalize);
   g_test_add_func ("/kiosk-pin/stored-value-is-yescrypt", test_stored_value_is_yescrypt);
   g_test_add_func ("/kiosk-pin/store-refuses", test_store_refuses);
+  g_test_add_func ("/kiosk-pin/store-unwritable-storage", test_store_unwritable_storage);
   g_test_add_func ("/kiosk-pin/right-and-wrong", test_right_and_wrong);
   g_test_add_func ("/kiosk-pin/digits-of-any-script", test_digits_of_any_script);
   g_test_add_func ("/kiosk-pin/not-a-pin-spends-no-try", test_not_a_pin_spends_no_try);
