@@ -24,6 +24,10 @@
 typedef struct {
   GstElement *pipeline;
   GSource    *cancelled;
+  GSource    *watchdog;
+  guint       quiet_seconds;
+  gint        progress;       /* counts samples and bus messages */
+  gint        last_progress;
   guint       sample_rate;
   gsize       max_bytes;
   /* Filled on GStreamer's streaming thread; read once the pipeline is stopped. */
@@ -41,6 +45,12 @@ stop_decoding (Decoding *decoding)
     {
       g_source_destroy (decoding->cancelled);
       g_clear_pointer (&decoding->cancelled, g_source_unref);
+    }
+
+  if (decoding->watchdog != NULL)
+    {
+      g_source_destroy (decoding->watchdog);
+      g_clear_pointer (&decoding->watchdog, g_source_unref);
     }
 
   if (decoding->pipeline != NULL)
@@ -85,6 +95,7 @@ on_new_sample (GstAppSink *sink,
   if (buffer == NULL || !gst_buffer_map (buffer, &map, GST_MAP_READ))
     return GST_FLOW_OK;
 
+  g_atomic_int_inc (&decoding->progress);
   if (decoding->samples->len + map.size > decoding->max_bytes)
     g_atomic_int_set (&decoding->too_long, TRUE);
   else
@@ -138,8 +149,40 @@ on_bus_message (GstBus     *bus,
       return G_SOURCE_REMOVE;
 
     default:
+      g_atomic_int_inc (&decoding->progress);
       return G_SOURCE_CONTINUE;
     }
+}
+
+/* GStreamer 1.22's decodebin now and then neither decodes nor fails a file
+ * whose type it cannot find: it waits for ever, and the words that wait for
+ * the recording would never be said. A decoding with no sample and no
+ * message for this long is given up. */
+#define STALLED_SECONDS 10
+
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  GTask *task = user_data;
+  Decoding *decoding = g_task_get_task_data (task);
+  gint progress = g_atomic_int_get (&decoding->progress);
+
+  if (progress != decoding->last_progress)
+    {
+      decoding->last_progress = progress;
+      decoding->quiet_seconds = 0;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (++decoding->quiet_seconds < STALLED_SECONDS)
+    return G_SOURCE_CONTINUE;
+
+  g_debug ("Decoding stalled: nothing for %u s", decoding->quiet_seconds);
+  /* fail() destroys this source; the return value is not looked at then. */
+  /* Translators: why a file is not a recording Limber can play, as in
+   * "“%s” is not a recording Limber can play (it could not be decoded in time)" */
+  fail (task, LIMBER_RECORDING_ERROR_UNPLAYABLE, _("it could not be decoded in time"));
+  return G_SOURCE_REMOVE;
 }
 
 /* The first stream of sound goes on to the converter; pictures and text go nowhere. */
@@ -234,8 +277,45 @@ on_opened (GObject      *source,
       g_source_attach (decoding->cancelled, g_task_get_context (task));
     }
 
+  decoding->watchdog = g_timeout_source_new_seconds (1);
+  g_source_set_callback (decoding->watchdog, on_watchdog, task, NULL);
+  g_source_attach (decoding->watchdog, g_task_get_context (task));
+
   /* A failure is also posted on the bus, with its reason. */
   gst_element_set_state (decoding->pipeline, GST_STATE_PLAYING);
+}
+
+static void
+on_queried (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (source), result, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+        }
+      else
+        fail (task, LIMBER_RECORDING_ERROR_UNREADABLE, error->message);
+      return;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      /* Translators: why a recording could not be read, as in
+       * "The recording “%s” could not be read (it is not a plain file), so Limber’s own voice spoke instead" */
+      fail (task, LIMBER_RECORDING_ERROR_UNREADABLE, _("it is not a plain file"));
+      return;
+    }
+
+  g_file_read_async (G_FILE (source), G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_opened, task);
 }
 
 /**
@@ -269,7 +349,9 @@ limber_recording_decode_async (GFile               *file,
   decoding->max_bytes = (gsize) LIMBER_RECORDING_MAX_SECONDS * sample_rate * sizeof (gint16);
   g_task_set_task_data (task, decoding, (GDestroyNotify) decoding_free);
 
-  g_file_read_async (file, G_PRIORITY_DEFAULT, cancellable, on_opened, task);
+  /* Looked at first: opening a FIFO or a device would wait for ever. */
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, cancellable, on_queried, task);
 }
 
 /**

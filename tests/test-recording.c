@@ -7,6 +7,7 @@
 #include "limber-config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <math.h>
@@ -162,7 +163,37 @@ test_recording_unreadable (void)
   g_autofree char *missing = g_build_filename (scratch, "missing.ogg", NULL);
 
   assert_fails (missing, LIMBER_RECORDING_ERROR_UNREADABLE, g_strerror (ENOENT));
-  assert_fails (scratch, LIMBER_RECORDING_ERROR_UNREADABLE, NULL);
+  assert_fails (scratch, LIMBER_RECORDING_ERROR_UNREADABLE, "it is not a plain file");
+}
+
+/* A FIFO in the clinic's folder is refused at once: opening it would wait
+ * for a writer for ever. */
+static void
+test_recording_fifo (void)
+{
+  g_autofree char *fifo = g_build_filename (scratch, "step-1.ogg", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_fails (fifo, LIMBER_RECORDING_ERROR_UNREADABLE, "it is not a plain file");
+  g_unlink (fifo);
+}
+
+/* Now and then GStreamer's decodebin neither decodes nor refuses noise, and
+ * would wait for ever: every noise ends, decoded or refused. */
+static void
+test_recording_noise_always_ends (void)
+{
+  g_autofree char *noise = g_build_filename (scratch, "noise.ogg", NULL);
+  guint8 bytes[4096];
+
+  for (guint round = 0; round < 40; round++)
+    {
+      for (guint i = 0; i < sizeof bytes; i++)
+        bytes[i] = (guint8) g_random_int ();
+      g_assert_true (g_file_set_contents (noise, (const char *) bytes, sizeof bytes, NULL));
+      assert_fails (noise, LIMBER_RECORDING_ERROR_UNPLAYABLE, NULL);
+    }
+  g_unlink (noise);
 }
 
 /* What GStreamer says about a file that is not a recording, or not a whole one. */
@@ -241,7 +272,9 @@ main (int   argc,
 
   g_test_add_func ("/recording/decodes", test_recording_decodes);
   g_test_add_func ("/recording/unreadable", test_recording_unreadable);
+  g_test_add_func ("/recording/fifo", test_recording_fifo);
   g_test_add_func ("/recording/unplayable", test_recording_unplayable);
+  g_test_add_func ("/recording/noise-always-ends", test_recording_noise_always_ends);
   g_test_add_func ("/recording/too-long", test_recording_too_long);
   g_test_add_func ("/recording/cancelled", test_recording_cancelled);
 
