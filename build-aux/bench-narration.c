@@ -13,9 +13,10 @@
  * into a settings file of its own) through the default audio output, in
  * real time, and exits, for recording it (e.g. from a PulseAudio monitor):
  * it prints "cue=SECONDS:NAME:TEXT" as each cue begins. With --planned it
- * runs the same routine silently, sped up twenty times, and prints how long
- * it takes at real speed ("planned-seconds="): the plan's own arithmetic,
- * its words timed at 150 words a minute, to set a recording against. The fourth says one
+ * runs the same routine into a sink that keeps time without latency and
+ * prints how long it took ("planned-seconds="): the plan's own arithmetic,
+ * each utterance as long as its synthesized sound, to set a recording
+ * against. The fourth says one
  * exercise's steps with LimberSpeech, in the language of $LANGUAGE, each
  * after the last has finished, at the speech-rate RATE (slower, normal or
  * faster).
@@ -160,29 +161,34 @@ coach_routine (LimberCatalog *catalog,
   return 0;
 }
 
-/* The routine timed from its words, without a voice. */
+/* The routine's own arithmetic: its holds, rests and waits, and each
+ * utterance as long as its synthesized sound, played into a sink that keeps
+ * time and has no latency. Against a recording, what is left is the sound
+ * output's own delay. */
 static int
 time_routine (LimberCatalog *catalog,
               const char    *path)
 {
-  const double scale = 0.05;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(LimberPlan) plan = load_plan (catalog, settings, path);
+  g_autoptr(LimberSpeech) speech = limber_speech_new (settings);
   g_autoptr(LimberSessionScript) script = limber_session_script_new (plan, settings, LIMBER_SESSION_MODE_ROUTINE, NULL);
   g_autoptr(LimberSession) session = NULL;
+  GstElement *sink = gst_element_factory_make ("fakesink", NULL);
   gboolean finished = FALSE;
   gint64 started;
 
-  /* Before the session makes its countdown. */
-  limber_countdown_set_default_time_scale (scale);
-  session = limber_session_new (NULL);
+  g_object_set (sink, "sync", TRUE, NULL);
+  limber_speech_set_audio_sink (speech, sink);
+  session = limber_session_new (G_OBJECT (speech));
+  g_signal_connect (session, "cue", G_CALLBACK (on_cue), &started);
   g_signal_connect (session, "finished", G_CALLBACK (on_session_finished), &finished);
   started = g_get_monotonic_time ();
   limber_session_start (session, script);
   while (!finished)
     g_main_context_iteration (NULL, TRUE);
 
-  g_print ("planned-seconds=%.1f\n", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC / scale);
+  g_print ("planned-seconds=%.1f\n", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
   return 0;
 }
