@@ -18,6 +18,7 @@
 #include <gtk/gtkunixprint.h>
 #include <locale.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <X11/keysym.h>
@@ -153,6 +154,22 @@ comparable (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Right-to-left text without its punctuation: brackets are
+ * drawn mirrored, and pdftotext puts them and the numbers they hold where
+ * they are drawn, not beside the word. */
+static char *
+comparable_word (const char *word)
+{
+  g_autofree char *text = comparable (word);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ispunct (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
 /* Right to left, pdftotext gives a line's runs of words and numbers in the
  * order they are drawn, so a sentence with numbers in it counts as printed
  * when every one of its words is; elsewhere, the whole sentence in one. */
@@ -160,7 +177,7 @@ static gboolean
 says (const char *pdf_text,
       const char *expected)
 {
-  g_autofree char *haystack = comparable (pdf_text);
+  g_autofree char *haystack = rtl ? comparable_word (pdf_text) : comparable (pdf_text);
   g_auto(GStrv) words = NULL;
 
   if (!rtl)
@@ -173,7 +190,7 @@ says (const char *pdf_text,
   words = g_strsplit_set (expected, " \n", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autofree char *word = comparable (words[i]);
+      g_autofree char *word = comparable_word (words[i]);
 
       if (*word != '\0' && strstr (haystack, word) == NULL)
         {
@@ -344,8 +361,10 @@ test_export_plain_text (void)
   printer = limber_plan_printer_new (plan, NULL);
   text = export_to_text (printer, folder);
 
-  g_assert_nonnull (strstr (text, "Rows & <b>pulls</b>"));
-  g_assert_nonnull (strstr (text, "<i>triage</i>"));
+  /* On a right-to-left page, the closing bracket that ends an English line
+   * goes to the line's start edge, as the bidi algorithm places it. */
+  g_assert_nonnull (strstr (text, rtl ? "Rows & <b>pulls</b" : "Rows & <b>pulls</b>"));
+  g_assert_nonnull (strstr (text, rtl ? "<i>triage</i" : "<i>triage</i>"));
 }
 
 static void
@@ -591,7 +610,7 @@ test_command_line_catalog (void)
   g_assert_cmpint (run.status, ==, EXIT_SUCCESS);
   text = read_pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Test stretch"));
-  g_assert_nonnull (strstr (text, "Keep your appointments."));
+  assert_says (text, "Keep your appointments.");
   g_assert_cmpint (position (text, limber_exercise_get_title (exercise ("wall-push-up"))), ==, -1);
 }
 
@@ -631,11 +650,13 @@ test_command_line_unwritable (void)
   g_auto(Run) run = { 0 };
 
   run_limber (config, to_missing, NULL, &run);
-  assert_not_printed (&run, missing, g_strerror (ENOENT));
+  /* libc's own words: g_strerror() keeps the first it was given, here from
+   * before the locale was set. */
+  assert_not_printed (&run, missing, strerror (ENOENT));
 
   g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
   run_limber (config, to_folder, NULL, &run);
-  assert_not_printed (&run, taken, g_strerror (EISDIR));
+  assert_not_printed (&run, taken, strerror (EISDIR));
   assert_no_file_beside (folder, "a folder");
 }
 
