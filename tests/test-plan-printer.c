@@ -326,6 +326,62 @@ test_export (void)
   g_assert_null (g_dir_read_name (dir));
 }
 
+/* Page 1 of @pdf as pdftoppm renders it, as PNG bytes. */
+static GBytes *
+render_first_page (const char *pdf)
+{
+  g_autofree char *folder = new_folder ();
+  g_autofree char *prefix = g_build_filename (folder, "page", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "40", "-f", "1", "-singlefile", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  GBytes *bytes;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  mapped = g_mapped_file_new (png, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  g_remove (png);
+  g_remove (folder);
+  return bytes;
+}
+
+/* Paper is white: the pictures keep their light palette when the screen is
+ * dark, so the page is drawn as it is in the light style. */
+static void
+test_export_dark_screen (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(LimberPlan) plan = new_prescribed_plan ();
+  g_autoptr(LimberPlanPrinter) light = limber_plan_printer_new (plan, NULL);
+  g_autoptr(LimberPlanPrinter) dark = limber_plan_printer_new (plan, NULL);
+  g_autofree char *light_folder = new_folder ();
+  g_autofree char *dark_folder = new_folder ();
+  g_autofree char *light_pdf = g_build_filename (light_folder, "plan.pdf", NULL);
+  g_autofree char *dark_pdf = g_build_filename (dark_folder, "plan.pdf", NULL);
+  g_autofree char *light_text = NULL;
+  g_autofree char *dark_text = NULL;
+  g_autoptr(GBytes) light_page = NULL;
+  g_autoptr(GBytes) dark_page = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  light_text = export_to_text (light, light_folder);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  dark_text = export_to_text (dark, dark_folder);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  light_page = render_first_page (light_pdf);
+  dark_page = render_first_page (dark_pdf);
+  g_assert_cmpstr (dark_text, ==, light_text);
+  g_assert_true (g_bytes_equal (dark_page, light_page));
+}
+
 /* The warning of an exercise shown again is printed; the handout's ranges
  * where nothing is prescribed. */
 static void
@@ -925,6 +981,7 @@ main (int   argc,
 
   g_test_add_func ("/plan-printer/export", test_export);
   g_test_add_func ("/plan-printer/export/handout", test_export_handout);
+  g_test_add_func ("/plan-printer/export/dark-screen", test_export_dark_screen);
   g_test_add_func ("/plan-printer/export/plain-text", test_export_plain_text);
   g_test_add_func ("/plan-printer/export/history", test_export_history);
   g_test_add_func ("/plan-printer/export/history-unreadable", test_export_history_unreadable);
