@@ -87,12 +87,10 @@ new_prescribed_plan (void)
   return plan;
 }
 
+/* Runs a poppler tool, which must succeed. Returns: its output */
 static char *
-read_pdf_text (const char *pdf)
+run_tool (const char * const *argv)
 {
-  /* -raw: in the order drawn, which for right-to-left lines without
-   * numbers is the logical order. */
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
@@ -100,8 +98,19 @@ read_pdf_text (const char *pdf)
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+  return out;
+}
+
+static char *
+read_pdf_text (const char *pdf)
+{
+  /* -raw: in the order drawn, which for right-to-left lines without
+   * numbers is the logical order. */
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+  char *out = run_tool (argv);
+
   g_assert_true (g_utf8_validate (out, -1, NULL));
   return out;
 }
@@ -110,15 +119,9 @@ static guint
 count_pages (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *pages;
-  int status;
+  g_autofree char *out = run_tool (argv);
+  const char *pages = strstr (out, "Pages:");
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  pages = strstr (out, "Pages:");
   g_assert_nonnull (pages);
   return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
 }
@@ -334,15 +337,11 @@ render_first_page (const char *pdf)
   g_autofree char *prefix = g_build_filename (folder, "page", NULL);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
   const char *argv[] = { "pdftoppm", "-png", "-r", "40", "-f", "1", "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = run_tool (argv);
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   GBytes *bytes;
-  int status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
   mapped = g_mapped_file_new (png, FALSE, &error);
   g_assert_no_error (error);
   bytes = g_mapped_file_get_bytes (mapped);
