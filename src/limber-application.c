@@ -20,6 +20,7 @@
 #include "limber-first-frame.h"
 #include "limber-kiosk-pin.h"
 #include "limber-plan-file.h"
+#include "limber-plan-printer.h"
 #include "limber-window.h"
 
 struct _LimberApplication
@@ -30,6 +31,8 @@ struct _LimberApplication
   GFile          *catalog_file;
   /* --kiosk was given to this instance, at its start or since. */
   gboolean        kiosk;
+  /* The last print dialog's choices, for the next one. */
+  GtkPrintSettings *print_settings;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -216,6 +219,56 @@ import_plan (LimberApplication       *self,
   return EXIT_SUCCESS;
 }
 
+/* `limber --print-plan FILE.pdf`, for a clinic's scripts: the plan as the
+ * instance that owns it has it, written without a window. */
+static int
+print_plan (LimberApplication       *self,
+            GApplicationCommandLine *command_line,
+            GFile                   *catalog_file,
+            const char              *path,
+            gboolean                 with_history)
+{
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(LimberSessionLog) log = NULL;
+  g_autoptr(LimberPlanPrinter) printer = NULL;
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
+  g_autoptr(GError) error = NULL;
+  LimberWindow *window = find_window (self);
+
+  plan = load_plan (catalog_file != NULL ? catalog_file : self->catalog_file, &error);
+  if (plan == NULL)
+    {
+      print_error (command_line, _("The exercises could not be loaded: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* The window's own history, if there is a window: one writer per file. */
+  if (with_history)
+    {
+      if (window != NULL && limber_window_get_session_log (window) != NULL)
+        log = g_object_ref (limber_window_get_session_log (window));
+      else
+        {
+          g_autofree char *log_path = limber_session_log_dup_default_path ();
+
+          log = limber_session_log_new (log_path);
+        }
+    }
+
+  printer = limber_plan_printer_new (plan, log);
+  limber_plan_printer_set_with_history (printer, with_history);
+  if (!limber_plan_printer_export (printer, file, &error))
+    {
+      /* Translators: the first %s is a file name, the second what went wrong */
+      print_error (command_line, _("The plan was not printed to “%s”: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Translators: %s is a file name */
+  g_application_command_line_print (command_line, _("Printed the plan to “%s”.\n"), path);
+  return EXIT_SUCCESS;
+}
+
 /* In the primary instance, for its own command line and every later one. */
 static int
 limber_application_command_line (GApplication            *application,
@@ -239,6 +292,9 @@ limber_application_command_line (GApplication            *application,
 
   if (g_variant_dict_lookup (options, "catalog", "^&ay", &path))
     catalog_file = g_application_command_line_create_file_for_arg (command_line, path);
+
+  if (g_variant_dict_lookup (options, "print-plan", "^&ay", &path))
+    return print_plan (self, command_line, catalog_file, path, g_variant_dict_contains (options, "with-history"));
 
   if (g_variant_dict_lookup (options, "import-plan", "^&ay", &path))
     return import_plan (self, command_line, catalog_file, path);
@@ -362,6 +418,19 @@ limber_application_handle_local_options (GApplication *application,
       return EXIT_FAILURE;
     }
 
+  if (g_variant_dict_contains (options, "print-plan") &&
+      (g_variant_dict_contains (options, "kiosk") || g_variant_dict_contains (options, "import-plan")))
+    {
+      g_printerr (_("--print-plan prints and quits, so it cannot go with --kiosk or --import-plan.\n"));
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "with-history") && !g_variant_dict_contains (options, "print-plan"))
+    {
+      g_printerr (_("--with-history adds the history to --print-plan, and goes only with it.\n"));
+      return EXIT_FAILURE;
+    }
+
   return G_APPLICATION_CLASS (limber_application_parent_class)->handle_local_options (application, options);
 }
 
@@ -398,8 +467,61 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               LimberApplication       *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+}
+
+/* The print dialog for the window's plan, on top of whichever window is
+ * active (My Plan, History…). */
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = find_window (self);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(LimberPlanPrinter) printer = NULL;
+
+  if (window == NULL || limber_window_get_plan (window) == NULL || limber_window_get_kiosk (window))
+    return;
+
+  printer = limber_plan_printer_new (limber_window_get_plan (window), limber_window_get_session_log (window));
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (printer), self->print_settings);
+  g_signal_connect_object (printer, "done", G_CALLBACK (on_print_done), self, 0);
+  limber_plan_printer_present (printer, parent != NULL ? parent : GTK_WINDOW (window));
+}
+
+/* Printing needs a plan, and a kiosk prints nothing. */
+static void
+update_print_action (LimberApplication *self)
+{
+  LimberWindow *window = find_window (self);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "print");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               window != NULL && limber_window_get_plan (window) != NULL &&
+                               !limber_window_get_kiosk (window));
+}
+
+static void
+on_window_added (LimberApplication *self,
+                 GtkWindow         *window)
+{
+  if (LIMBER_IS_WINDOW (window))
+    g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_print_action), self, G_CONNECT_SWAPPED);
+  update_print_action (self);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
+  { .name = "print", .activate = print_activated },
   { .name = "quit", .activate = quit_activated },
 };
 
@@ -409,12 +531,17 @@ limber_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *plan_accels[] = { "<Primary>comma", NULL };
   static const char *history_accels[] = { "<Primary>h", NULL };
+  static const char *print_accels[] = { "<Primary>p", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  update_print_action (LIMBER_APPLICATION (application));
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect (application, "window-removed", G_CALLBACK (update_print_action), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
 }
@@ -425,6 +552,7 @@ limber_application_finalize (GObject *object)
   LimberApplication *self = (LimberApplication *)object;
 
   g_clear_object (&self->catalog_file);
+  g_clear_object (&self->print_settings);
 
   G_OBJECT_CLASS (limber_application_parent_class)->finalize (object);
 }
@@ -451,6 +579,10 @@ limber_application_init (LimberApplication *self)
       N_("Read the exercises from FILE instead of the built-in catalog"), N_("FILE") },
     { "import-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Make the plan in FILE your plan, then quit"), N_("FILE") },
+    { "print-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write your plan to FILE as a PDF, then quit"), N_("FILE") },
+    { "with-history", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --print-plan, add the sessions of the last four weeks"), NULL },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Run as a clinic kiosk: a fullscreen slideshow that passers-by cannot close"), NULL },
     { "set-kiosk-pin", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -542,3 +542,60 @@ limber_illustration_set_alternative_text (LimberIllustration *self,
                                   -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALTERNATIVE_TEXT]);
 }
+
+/**
+ * limber_illustration_get_aspect_ratio:
+ *
+ * Returns: the picture's width divided by its height (4:3 before one is
+ *   loaded)
+ */
+double
+limber_illustration_get_aspect_ratio (LimberIllustration *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ILLUSTRATION (self), 4.0 / 3.0);
+
+  return aspect_ratio (self);
+}
+
+/**
+ * limber_illustration_draw_on_paper:
+ * @cr: a context to draw on, such as a page being printed
+ * @width: the width to fill, in @cr's units
+ * @height: the height to fill
+ *
+ * Draws the picture at the origin of @cr, as large as fits in @width by
+ * @height with its aspect kept, in its own light palette whatever the
+ * screen's style (paper is white), and as vectors: on a PDF or a printer it
+ * stays sharp at any resolution.
+ *
+ * Returns: %FALSE, with @error set, if nothing is loaded or it cannot be drawn
+ */
+gboolean
+limber_illustration_draw_on_paper (LimberIllustration  *self,
+                                   cairo_t             *cr,
+                                   double               width,
+                                   double               height,
+                                   GError             **error)
+{
+  RsvgHandle *handle;
+  gboolean drawn;
+
+  g_return_val_if_fail (LIMBER_IS_ILLUSTRATION (self), FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "No picture is loaded");
+      return FALSE;
+    }
+
+  /* The screen's rendering may have restyled the handle for dark mode. */
+  handle = self->handle_style == STYLE_LIGHT ? g_object_ref (self->handle)
+                                             : parse_document (self->document, STYLE_LIGHT, error);
+  if (handle == NULL)
+    return FALSE;
+
+  drawn = rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, error);
+  g_object_unref (handle);
+  return drawn;
+}

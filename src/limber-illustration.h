@@ -22,5 +22,11 @@ GdkPaintable *limber_illustration_get_paintable        (LimberIllustration  *sel
 const char   *limber_illustration_get_alternative_text (LimberIllustration  *self);
 void          limber_illustration_set_alternative_text (LimberIllustration  *self,
                                                         const char          *text);
+double        limber_illustration_get_aspect_ratio     (LimberIllustration  *self);
+gboolean      limber_illustration_draw_on_paper        (LimberIllustration  *self,
+                                                        cairo_t             *cr,
+                                                        double               width,
+                                                        double               height,
+                                                        GError             **error);
 
 G_END_DECLS
