@@ -23,6 +23,7 @@ import argparse
 import glob
 import os
 import pwd
+import re
 import shlex
 import shutil
 import signal
@@ -325,8 +326,24 @@ def unit_environment(service):
     return env
 
 
-def unit_command(service):
-    return shlex.split(dict(service)["ExecStart"])
+def unit_commands(service):
+    """ExecStart split like a shell, at cage: (what runs cage, cage's own words)."""
+    command = shlex.split(dict(service)["ExecStart"])
+    cage = next((i for i, word in enumerate(command) if os.path.basename(word) == "cage"), len(command))
+    return command[:cage], command[cage:]
+
+
+def polkit_defaults(action):
+    """(allow_any, allow_inactive, allow_active) of a logind polkit action, or None."""
+    path = "/usr/share/polkit-1/actions/org.freedesktop.login1.policy"
+    if not os.path.isfile(path):
+        return None
+    for element in ElementTree.parse(path).getroot().iter("action"):
+        if element.get("id") == action:
+            defaults = element.find("defaults")
+            return tuple(defaults.findtext(name, "").strip()
+                         for name in ("allow_any", "allow_inactive", "allow_active"))
+    return None
 
 
 def run_unit(options):
@@ -363,11 +380,34 @@ def run_unit(options):
            "and its modules are installed",
            f"missing modules: {missing}" if missing else "")
 
-    command = unit_command(service)
-    report(os.path.basename(command[0]) == "cage" and command[command.index("--") + 1:] == ["limber", "--kiosk"]
-           and settings.get("User") == "kiosk" and settings.get("Restart") == "always",
-           "the unit runs `cage -- limber --kiosk` as the user kiosk, and restarts it always",
-           " ".join(command))
+    wrapper, command = unit_commands(service)
+    report(command and command[command.index("--") + 1:] == ["limber", "--kiosk"] if "--" in command else False,
+           "the unit runs `cage -- limber --kiosk`", " ".join(wrapper + command))
+    report(settings.get("User") == "kiosk" and settings.get("Restart") == "always",
+           "as the user kiosk, and restarts it always", f"User={settings.get('User')} Restart={settings.get('Restart')}")
+
+    # Under cage nothing carries Limber's own inhibit (see the boot part):
+    # logind's locks, held for as long as cage runs, keep the screen awake.
+    options_given = {word.partition("=")[0]: word.partition("=")[2] for word in wrapper[1:] if word.startswith("--")}
+    what = set(options_given.get("--what", "").split(":"))
+    report(wrapper and os.path.basename(wrapper[0]) == "systemd-inhibit" and {"idle", "sleep"} <= what
+           and options_given.get("--mode", "block") == "block" and options_given.get("--why"),
+           "cage runs under systemd-inhibit, which blocks idle and sleep, with a reason",
+           " ".join(wrapper) or "no systemd-inhibit before cage")
+    # The lock is asked for by the user kiosk, from its active session on tty1.
+    problems = []
+    for lock in sorted(what):
+        defaults = polkit_defaults(f"org.freedesktop.login1.inhibit-block-{lock}")
+        if defaults is None:
+            problems.append(f"no polkit action org.freedesktop.login1.inhibit-block-{lock}")
+        elif defaults[2] != "yes":
+            problems.append(f"inhibit-block-{lock}: an active session gets {defaults[2]!r}")
+    if not os.path.isfile("/usr/share/polkit-1/actions/org.freedesktop.login1.policy"):
+        skip("logind's polkit policy lets the kiosk's session take those locks",
+             "no /usr/share/polkit-1/actions/org.freedesktop.login1.policy (Debian package systemd)")
+    else:
+        report(not problems, "logind's polkit policy lets the kiosk's active session take those locks",
+               "\n".join(problems))
     return finish()
 
 
@@ -406,6 +446,84 @@ def black_fraction(pixels):
     return count / (len(pixels) / 3)
 
 
+class KioskUser:
+    """A home and a runtime folder for the session, as the unit's user kiosk
+    has them. cage refuses to run as root: as root, the session runs as
+    nobody, as the unit runs it as the unprivileged user kiosk."""
+
+    def __init__(self, prefix):
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        os.chmod(self.tmp, 0o755)
+        self.runtime = os.path.join(self.tmp, "runtime")
+        self.home = os.path.join(self.tmp, "home")
+        os.mkdir(self.runtime, 0o700)
+        os.mkdir(self.home, 0o755)
+        self.become = []
+        self.user = None
+        if os.geteuid() == 0:
+            self.user = pwd.getpwnam("nobody")
+            for path in (self.runtime, self.home):
+                os.chown(path, self.user.pw_uid, self.user.pw_gid)
+            self.become = [shutil.which("setpriv"), f"--reuid={self.user.pw_uid}", f"--regid={self.user.pw_gid}",
+                           "--clear-groups", "--"]
+
+    def give(self, path):
+        """Makes a file or folder made here the session user's."""
+        if self.user is not None:
+            os.lchown(path, self.user.pw_uid, self.user.pw_gid)
+
+
+def kiosk_environment(options, service, kiosk):
+    """The unit's environment for Limber, with the compiled example database,
+    and the Limber to run (a copy when the build tree is out of reach)."""
+    profile = compile_db(options.kiosk_dir, PROFILE, kiosk.tmp)
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND", "DBUS_SESSION_BUS_ADDRESS")
+           and not name.startswith("XDG_")}
+    env.update(unit_environment(service))
+    home = kiosk.home
+    env.update(HOME=home, XDG_RUNTIME_DIR=kiosk.runtime, XDG_CONFIG_HOME=os.path.join(home, ".config"),
+               XDG_CACHE_HOME=os.path.join(home, ".cache"), XDG_DATA_HOME=os.path.join(home, ".local/share"),
+               DCONF_PROFILE=profile, GSETTINGS_BACKEND="dconf", G_DEBUG=CHILD_G_DEBUG,
+               # No screen, keyboard or GPU here: wlroots' headless output, drawn in software.
+               WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+
+    limber = options.limber
+    needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
+    if subprocess.run(kiosk.become + ["test", *needed], env=env).returncode != 0:
+        # A build tree the unprivileged user cannot reach (a checkout in
+        # /root): Limber is one self-contained executable, so it and the
+        # files it reads are copied where that user can.
+        app = os.path.join(kiosk.tmp, "app")
+        os.makedirs(os.path.join(app, "schemas"))
+        limber = shutil.copy(options.limber, app)
+        shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
+        env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
+        note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
+    return env, limber
+
+
+def start_cage(kiosk, env, command, limber, before=(), environ_for_limber=None):
+    """Starts the unit's cage command as the kiosk user, Limber's pid written
+    to a file. Returns (the session, the pid file); its output goes to
+    session.log in the kiosk's folder."""
+    split = command.index("--")
+    pid_file = os.path.join(kiosk.home, "limber.pid")
+    extra = [f"{name}={value}" for name, value in (environ_for_limber or {}).items()]
+    launch = ["sh", "-c", 'echo $$ > "$0"; exec "$@"', pid_file, *(["env", *extra] if extra else []),
+              limber, *command[split + 2:]]
+    argv = kiosk.become + [*before, shutil.which(command[0]) or command[0], *command[1:split], "--", *launch]
+    note("$ " + " ".join(shlex.quote(word) for word in argv))
+    log = open(os.path.join(kiosk.tmp, "session.log"), "w")
+    return subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True), pid_file
+
+
+def session_log(tmp):
+    """session.log without WAYLAND_DEBUG's lines, which start with a time in brackets."""
+    with open(os.path.join(tmp, "session.log"), errors="replace") as log:
+        return "".join(line for line in log if not re.match(r"\[\s*\d+\.\d+\]", line))
+
+
 def run_boot(options):
     tools = {tool: shutil.which(tool) for tool in ("cage", "grim", "dconf", "dbus-run-session")}
     missing = [tool for tool, path in tools.items() if path is None]
@@ -414,62 +532,19 @@ def run_boot(options):
         return finish()
 
     service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
-    command = unit_command(service)
-    split = command.index("--")
-    limber_args = command[split + 2:]
-
-    tmp = tempfile.mkdtemp(prefix="limber-kiosk-boot-")
-    os.chmod(tmp, 0o755)
-    runtime = os.path.join(tmp, "runtime")
-    home = os.path.join(tmp, "home")
-    os.mkdir(runtime, 0o700)
-    os.mkdir(home, 0o755)
-
-    # cage refuses to run as root: as root, the session runs as nobody, as the
-    # unit runs it as the unprivileged user kiosk.
-    become = []
-    if os.geteuid() == 0:
-        nobody = pwd.getpwnam("nobody")
-        for path in (runtime, home):
-            os.chown(path, nobody.pw_uid, nobody.pw_gid)
-        become = [shutil.which("setpriv"), f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
-                  "--clear-groups", "--"]
-
+    wrapper, command = unit_commands(service)
+    if wrapper:
+        note(f"Left out here, with no logind to ask: {' '.join(wrapper)}")
+    kiosk = KioskUser("limber-kiosk-boot-")
+    become, runtime, tmp = kiosk.become, kiosk.runtime, kiosk.tmp
     session = None
     limber_pid = None
     try:
-        profile = compile_db(options.kiosk_dir, PROFILE, tmp)
-        env = {name: value for name, value in os.environ.items()
-               if name not in ("DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND", "DBUS_SESSION_BUS_ADDRESS")
-               and not name.startswith("XDG_")}
-        env.update(unit_environment(service))
-        env.update(HOME=home, XDG_RUNTIME_DIR=runtime, XDG_CONFIG_HOME=os.path.join(home, ".config"),
-                   XDG_CACHE_HOME=os.path.join(home, ".cache"), XDG_DATA_HOME=os.path.join(home, ".local/share"),
-                   DCONF_PROFILE=profile, GSETTINGS_BACKEND="dconf", G_DEBUG=CHILD_G_DEBUG,
-                   # No screen, keyboard or GPU here: wlroots' headless output, drawn in software.
-                   WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+        env, limber = kiosk_environment(options, service, kiosk)
+        session, pid_file = start_cage(kiosk, env, command, limber,
+                                       [tools["dbus-run-session"], "--"], environ_for_limber={"WAYLAND_DEBUG": "client"})
 
-        limber = options.limber
-        needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
-        if subprocess.run(become + ["test", *needed], env=env).returncode != 0:
-            # A build tree the unprivileged user cannot reach (a checkout in
-            # /root): Limber is one self-contained executable, so it and the
-            # files it reads are copied where that user can.
-            app = os.path.join(tmp, "app")
-            os.makedirs(os.path.join(app, "schemas"))
-            limber = shutil.copy(options.limber, app)
-            shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
-            env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
-            note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
-
-        pid_file = os.path.join(home, "limber.pid")
-        launch = ["sh", "-c", 'echo $$ > "$0"; exec "$@"', pid_file, limber, *limber_args]
-        argv = become + [tools["dbus-run-session"], "--", tools["cage"], *command[1:split], "--", *launch]
-        note("$ " + " ".join(shlex.quote(word) for word in argv))
-        log = open(os.path.join(tmp, "session.log"), "w")
-        session = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-        socket = wait_for(lambda: next((name for name in sorted(os.listdir(runtime))
+        socket = wait_for(lambda: next((name for name in sorted(os.listdir(kiosk.runtime))
                                         if name.startswith("wayland-") and not name.endswith(".lock")), None)
                           if session.poll() is None else "gone", "cage's Wayland socket")
         report(socket != "gone", "cage starts on the headless backend as an unprivileged user")
@@ -533,6 +608,23 @@ def run_boot(options):
 
         black = black_fraction(pixels)
         report(covered and black < 0.01, "the kiosk covers the whole output", f"{black:.1%} of it is cage's black")
+
+        # Limber's own inhibit reaches cage only as an idle inhibitor on its
+        # surface (WAYLAND_DEBUG shows the request); otherwise the unit must
+        # hold logind's idle lock itself.
+        with open(os.path.join(tmp, "session.log"), errors="replace") as log:
+            mentions = [line.strip() for line in log if "zwp_idle_inhibit_manager_v1" in line]
+        requests = [line for line in mentions if "create_inhibitor" in line]
+        bound = any(".bind(" in line for line in mentions)
+        what = next((word.partition("=")[2].split(":") for word in wrapper if word.startswith("--what=")), [])
+        unit_holds = bool(wrapper) and os.path.basename(wrapper[0]) == "systemd-inhibit" and "idle" in what
+        report(requests or unit_holds,
+               "the screen is kept awake: Limber's inhibit reaches cage, or the unit holds logind's idle lock",
+               (f"Limber asks cage: {requests[0]}" if requests
+                else "Limber's inhibit does not reach cage: " +
+                ("GTK binds cage's idle-inhibit manager but asks it for no inhibitor" if bound
+                 else "cage offers no idle-inhibit manager")) +
+               ("; the unit runs cage under " + " ".join(wrapper) if unit_holds else ""))
     except TimeoutError as error:
         report(False, str(error))
     finally:
@@ -547,8 +639,7 @@ def run_boot(options):
             except subprocess.TimeoutExpired:
                 os.killpg(session.pid, signal.SIGKILL)
                 session.wait()
-            with open(os.path.join(tmp, "session.log")) as log:
-                note("session log:\n" + log.read()[-4000:])
+            note("session log:\n" + session_log(tmp)[-4000:])
         shutil.rmtree(tmp, ignore_errors=True)
     return finish()
 
