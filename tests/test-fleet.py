@@ -7,12 +7,18 @@ machine would use it. Prints TAP. One part a run:
          in the schema with a value of its type and range, the plan names real
          exercises within the handout's ranges, the values arrive as written,
          and every locked key is not writable and keeps its value when set.
-  unit   The systemd unit passes `systemd-analyze verify`, and names the
-         profile, PAM service and command that data/kiosk/ provides.
+  unit   The systemd unit passes `systemd-analyze verify`, names the
+         profile, PAM service and command that data/kiosk/ provides, and runs
+         cage under systemd-inhibit with idle and sleep locks that logind's
+         polkit policy grants an active session.
   boot   The unit's command, `cage -- limber --kiosk`, with the unit's
          environment, on cage's headless backend and as an unprivileged user
          (cage refuses root), reading the compiled example database; a
-         screenshot with grim shows Limber on the whole output.
+         screenshot with grim shows Limber on the whole output, and the
+         screen is kept awake by Limber's inhibit or by the unit's.
+  sound  The kiosk user's service manager, the real `systemd --user`, as the
+         unit's PAM session starts it: when it is ready, the user's sound
+         server runs, and Limber's voice in the kiosk reaches its sink.
 
 Run by meson under tests/run-under-xvfb (its own D-Bus session, which the
 dconf part needs for dconf-service). G_DEBUG=fatal-warnings from the test
@@ -20,13 +26,16 @@ environment goes to every GLib program this starts.
 """
 
 import argparse
+import array
 import glob
+import math
 import os
 import pwd
 import re
 import shlex
 import shutil
 import signal
+import socket as socket_module
 import subprocess
 import sys
 import time
@@ -644,16 +653,261 @@ def run_boot(options):
     return finish()
 
 
+# --- sound -----------------------------------------------------------------
+
+SOUND_UNITS = ("pipewire.service", "wireplumber.service", "pipewire-pulse.service")
+SINK = "clinic-tv"
+RECORD_SECONDS = 8
+
+
+def delegated_cgroups(name):
+    """The cgroup folders the kiosk user's manager may own, one per
+    hierarchy, as systemd delegates user@UID.service's to it."""
+    roots = [root for root in ("/sys/fs/cgroup/unified", "/sys/fs/cgroup/systemd") if os.path.isdir(root)]
+    if not roots and os.path.exists("/sys/fs/cgroup/cgroup.procs"):
+        roots = ["/sys/fs/cgroup"]
+    return [os.path.join(root, name) for root in roots]
+
+
+def remove_cgroups(folders):
+    for folder in folders:
+        for below, _, _ in sorted(os.walk(folder), key=lambda entry: -entry[0].count("/")):
+            try:
+                with open(os.path.join(below, "cgroup.procs")) as procs:
+                    for pid in procs.read().split():
+                        os.kill(int(pid), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+    for folder in folders:
+        for _ in range(50):
+            try:
+                for below, _, _ in sorted(os.walk(folder), key=lambda entry: -entry[0].count("/")):
+                    os.rmdir(below)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.1)
+
+
+def rms_amplitude(path):
+    """sox's RMS amplitude of a recording, 0 to 1, and its length in seconds."""
+    result = subprocess.run(["sox", path, "-n", "stat"], capture_output=True, text=True, timeout=TIMEOUT)
+    stats = {}
+    for line in result.stderr.splitlines():
+        name, _, value = line.partition(":")
+        try:
+            stats[name.strip()] = float(value)
+        except ValueError:
+            pass
+    return stats.get("RMS     amplitude", 0.0), stats.get("Length (seconds)", 0.0)
+
+
+def loud_fraction(path, rate=8000, window_ms=100):
+    """The share of a recording's 100 ms windows that are not near silence.
+    Speech lies between: words and the pauses between them; a steady tone
+    or noise is loud throughout, silence never."""
+    raw = subprocess.run(["sox", path, "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-r", str(rate), "-"],
+                         capture_output=True, timeout=TIMEOUT, check=True).stdout
+    samples = array.array("h", raw)
+    size = rate * window_ms // 1000
+    windows = [samples[i:i + size] for i in range(0, len(samples) - size + 1, size)]
+    loud = [w for w in windows if math.sqrt(sum(x * x for x in w) / size) / 32768 > 0.01]
+    return len(loud) / len(windows) if windows else 0.0
+
+
+def run_sound(options):
+    """The kiosk user's sound server as the unit's PAM session starts it, and
+    Limber's voice reaching it. On the kiosk, pam_systemd starts the user's
+    service manager (user@UID.service) and waits until it says it is ready;
+    here that manager runs the same way: the real systemd --user, with the
+    units Debian's packages installed, in a private mount namespace where
+    /run/systemd looks booted, in a cgroup of its own as systemd gives it."""
+    tools = {tool: shutil.which(tool) for tool in
+             ("cage", "dconf", "unshare", "setpriv", "systemctl", "pactl", "parecord", "sox",
+              "pipewire", "wireplumber", "pipewire-pulse")}
+    missing = [tool for tool, path in tools.items() if path is None]
+    manager_binary = next((path for path in ("/usr/lib/systemd/systemd", "/lib/systemd/systemd")
+                           if os.access(path, os.X_OK)), None)
+    if manager_binary is None:
+        missing.append("systemd")
+    if missing:
+        skip("the kiosk user's sound server plays Limber's voice",
+             f"missing {', '.join(missing)} (build-aux/dev installs them)")
+        return finish()
+    if os.geteuid() != 0:
+        skip("the kiosk user's sound server plays Limber's voice",
+             "needs root: a mount namespace and a cgroup for the user's service manager, as systemd gives it")
+        return finish()
+
+    service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
+    _, command = unit_commands(service)
+    kiosk = KioskUser("limber-kiosk-sound-")
+    cgroups = delegated_cgroups(f"limber-fleet-sound-{os.getpid()}")
+    manager = session = recorder = None
+    limber_pid = None
+    notify = None
+    try:
+        # The kiosk has PipeWire's PulseAudio server in place of PulseAudio
+        # (pipewire-audio replaces it); this machine may have both.
+        user_units = os.path.join(kiosk.home, ".config", "systemd", "user")
+        os.makedirs(user_units)
+        for unit in ("pulseaudio.service", "pulseaudio.socket"):
+            os.symlink("/dev/null", os.path.join(user_units, unit))
+        for below, folders, files in os.walk(os.path.join(kiosk.home, ".config")):
+            kiosk.give(below)
+            for name in files:
+                kiosk.give(os.path.join(below, name))
+
+        # READY=1 from the manager, which is what user@UID.service (Type=notify)
+        # and so the PAM session wait for.
+        notify_path = os.path.join(kiosk.tmp, "notify")
+        notify = socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_DGRAM)
+        notify.bind(notify_path)
+        os.chmod(notify_path, 0o777)
+        notify.settimeout(TIMEOUT)
+
+        for folder in cgroups:
+            os.makedirs(folder)
+            kiosk.give(folder)
+            for name in os.listdir(folder):
+                kiosk.give(os.path.join(folder, name))
+        # logind's state folders, which WirePlumber's seat monitor watches.
+        script = "\n".join([
+            "set -e",
+            "mount -t tmpfs -o mode=755 tmpfs /run/systemd",
+            "mkdir /run/systemd/system /run/systemd/seats /run/systemd/sessions /run/systemd/users",
+            *[f"echo $$ > {shlex.quote(os.path.join(folder, 'cgroup.procs'))}" for folder in cgroups],
+            'exec "$@"'])
+        user_env = {"PATH": "/usr/bin:/bin", "HOME": kiosk.home, "XDG_RUNTIME_DIR": kiosk.runtime,
+                    "DBUS_SESSION_BUS_ADDRESS": f"unix:path={os.path.join(kiosk.runtime, 'bus')}",
+                    "LANG": "C.UTF-8"}
+        argv = [tools["unshare"], "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                *kiosk.become, "env", "-i", *[f"{name}={value}" for name, value in user_env.items()],
+                f"NOTIFY_SOCKET={notify_path}", manager_binary, "--user"]
+        note("$ " + " ".join(shlex.quote(word) for word in argv))
+        manager_log = open(os.path.join(kiosk.tmp, "manager.log"), "w")
+        manager = subprocess.Popen(argv, stdout=manager_log, stderr=subprocess.STDOUT, start_new_session=True)
+
+        ready = False
+        started = time.monotonic()
+        try:
+            while not ready:
+                ready = b"READY=1" in notify.recv(4096)
+        except socket_module.timeout:
+            pass
+        report(ready, "the kiosk user's service manager starts and says it is ready, as for the unit's PAM session",
+               f"READY=1 after {time.monotonic() - started:.1f} s" if ready else "no READY=1")
+        if not ready:
+            return finish()
+
+        def as_kiosk(*words, **kwargs):
+            return subprocess.run(kiosk.become + list(words), env=user_env, capture_output=True, text=True,
+                                  timeout=TIMEOUT, **kwargs)
+
+        # Nothing waited for but the manager: what runs now runs before cage.
+        states = {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
+                  for unit in SOUND_UNITS}
+        report(all(state == "active" for state in states.values()),
+               "once it is ready, before cage starts, PipeWire, WirePlumber and PipeWire's PulseAudio server run",
+               ", ".join(f"{unit} {state}" for unit, state in states.items()))
+
+        # The clinic TV: a sink that keeps what it is given, made the default.
+        loaded = as_kiosk(tools["pactl"], "load-module", "module-null-sink", f"sink_name={SINK}")
+        default = as_kiosk(tools["pactl"], "set-default-sink", SINK)
+        report(loaded.returncode == 0 and default.returncode == 0,
+               "the sound server takes a sink for the TV, made the default", loaded.stderr + default.stderr)
+        if loaded.returncode != 0:
+            return finish()
+        recording = os.path.join(kiosk.tmp, "tv.wav")
+        open(recording, "w").close()
+        kiosk.give(recording)
+        recorder = subprocess.Popen(kiosk.become + [tools["parecord"], f"--device={SINK}.monitor",
+                                                   "--file-format=wav", recording],
+                                    env=user_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+        env, limber = kiosk_environment(options, service, kiosk)
+        # The session bus is the user's own, as the PAM session gives it.
+        env["DBUS_SESSION_BUS_ADDRESS"] = user_env["DBUS_SESSION_BUS_ADDRESS"]
+        session, pid_file = start_cage(kiosk, env, command, limber)
+        limber_pid = int(wait_for(lambda: open(pid_file).read().strip() if os.path.exists(pid_file)
+                                  else ("0" if session.poll() is not None else None), "limber to start"))
+
+        def limber_plays():
+            if session.poll() is not None:
+                return "gone"
+            inputs = as_kiosk(tools["pactl"], "list", "sink-inputs").stdout
+            return inputs if f'application.process.id = "{limber_pid}"' in inputs else None
+
+        try:
+            playing = wait_for(limber_plays, "Limber's voice on the sound server")
+        except TimeoutError as error:
+            playing = None
+            note(str(error))
+        report(playing not in (None, "gone"), "Limber plays to the kiosk user's sound server",
+               "" if playing not in (None, "gone") else as_kiosk(tools["pactl"], "list", "sink-inputs").stdout)
+        if playing in (None, "gone"):
+            return finish()
+        time.sleep(RECORD_SECONDS)
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait(timeout=15)
+        rms, length = rms_amplitude(recording)
+        saved = os.path.join(options.log_dir, "kiosk-sound.wav")
+        os.makedirs(options.log_dir, exist_ok=True)
+        shutil.copyfile(recording, saved)
+        note(f"recording: {saved}")
+        # Speech is loud and broken by pauses; silence measures 0.
+        share = loud_fraction(recording)
+        report(rms > 0.005 and length >= RECORD_SECONDS - 1 and 0.2 <= share <= 0.95,
+               "Limber's voice reaches the TV's sink: sound broken by pauses, as speech is",
+               f"RMS amplitude {rms:.4f} over {length:.1f} s; {share:.0%} of its 100 ms windows are not silent")
+    except TimeoutError as error:
+        report(False, str(error))
+    finally:
+        if limber_pid:
+            try:
+                os.kill(limber_pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        if session is not None:
+            try:
+                session.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(session.pid, signal.SIGKILL)
+                session.wait()
+            note("session log:\n" + session_log(kiosk.tmp)[-3000:])
+        if recorder is not None and recorder.poll() is None:
+            recorder.kill()
+            recorder.wait()
+        if manager is not None:
+            manager.terminate()  # the user manager stops its services and exits
+            try:
+                manager.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                manager.kill()
+                manager.wait()
+            with open(os.path.join(kiosk.tmp, "manager.log"), errors="replace") as log:
+                note("manager log:\n" + log.read()[-2000:])
+        remove_cgroups(cgroups)
+        if notify is not None:
+            notify.close()
+        shutil.rmtree(kiosk.tmp, ignore_errors=True)
+    return finish()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("part", choices=("dconf", "unit", "boot"))
+    parser.add_argument("part", choices=("dconf", "unit", "boot", "sound"))
     parser.add_argument("--kiosk-dir", required=True, help="data/kiosk/ of the source tree")
     parser.add_argument("--catalog", help="the exercise catalog (dconf)")
     parser.add_argument("--limber", help="the built limber (boot)")
     parser.add_argument("--log-dir", help="where the screenshot goes (boot)")
     options = parser.parse_args()
+    # meson's timeout sends SIGTERM: the sessions and services this started
+    # are stopped on the way out, by the parts' finally blocks.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     try:
-        return {"dconf": run_dconf, "unit": run_unit, "boot": run_boot}[options.part](options)
+        return {"dconf": run_dconf, "unit": run_unit, "boot": run_boot, "sound": run_sound}[options.part](options)
     except Exception as error:  # a crash is a failure with its reason, not a silent TAP stream
         report(False, f"{options.part}: {type(error).__name__}: {error}")
         return finish()
