@@ -851,6 +851,28 @@ def run_sound(options):
         time.sleep(RECORD_SECONDS)
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=15)
+        wayland = next((name for name in sorted(os.listdir(kiosk.runtime))
+                        if name.startswith("wayland-") and not name.endswith(".lock")), None)
+        if wayland and shutil.which("grim"):
+            def screenshot(kind):
+                path = os.path.join(kiosk.runtime, f"shot.{kind}")
+                result = subprocess.run(kiosk.become + [shutil.which("grim"), "-t", kind, path],
+                                        env=dict(env, WAYLAND_DISPLAY=wayland), capture_output=True, timeout=TIMEOUT)
+                return path if result.returncode == 0 else None
+
+            def covered():
+                path = screenshot("ppm")
+                return path if path and black_fraction(read_ppm(path)[2]) < 0.01 else None
+
+            try:
+                wait_for(covered, "the kiosk to cover the output")
+            except TimeoutError as error:
+                note(str(error))
+            shot = screenshot("png")
+            if shot:
+                os.makedirs(options.log_dir, exist_ok=True)
+                shutil.copyfile(shot, os.path.join(options.log_dir, "kiosk-sound.png"))
+                note(f"screenshot: {os.path.join(options.log_dir, 'kiosk-sound.png')}")
         rms, length = rms_amplitude(recording)
         saved = os.path.join(options.log_dir, "kiosk-sound.wav")
         os.makedirs(options.log_dir, exist_ok=True)
