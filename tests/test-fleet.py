@@ -533,6 +533,28 @@ def session_log(tmp):
         return "".join(line for line in log if not re.match(r"\[\s*\d+\.\d+\]", line))
 
 
+def stop_cage(session, limber_pid, tmp):
+    """Ends Limber, and so cage, which ends when its application ends; shows
+    what the session said."""
+    if limber_pid:
+        try:
+            os.kill(limber_pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    if session is not None:
+        try:
+            session.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(session.pid, signal.SIGKILL)
+            session.wait()
+        note("session log:\n" + session_log(tmp)[-4000:])
+
+
+def wayland_socket(runtime):
+    return next((name for name in sorted(os.listdir(runtime))
+                 if name.startswith("wayland-") and not name.endswith(".lock")), None)
+
+
 def run_boot(options):
     tools = {tool: shutil.which(tool) for tool in ("cage", "grim", "dconf", "dbus-run-session")}
     missing = [tool for tool, path in tools.items() if path is None]
@@ -553,9 +575,8 @@ def run_boot(options):
         session, pid_file = start_cage(kiosk, env, command, limber,
                                        [tools["dbus-run-session"], "--"], environ_for_limber={"WAYLAND_DEBUG": "client"})
 
-        socket = wait_for(lambda: next((name for name in sorted(os.listdir(kiosk.runtime))
-                                        if name.startswith("wayland-") and not name.endswith(".lock")), None)
-                          if session.poll() is None else "gone", "cage's Wayland socket")
+        socket = wait_for(lambda: wayland_socket(runtime) if session.poll() is None else "gone",
+                          "cage's Wayland socket")
         report(socket != "gone", "cage starts on the headless backend as an unprivileged user")
         if socket == "gone":
             return finish()
@@ -637,18 +658,7 @@ def run_boot(options):
     except TimeoutError as error:
         report(False, str(error))
     finally:
-        if limber_pid is not None:
-            try:
-                os.kill(limber_pid, signal.SIGTERM)  # cage ends when its application ends
-            except ProcessLookupError:
-                pass
-        if session is not None:
-            try:
-                session.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(session.pid, signal.SIGKILL)
-                session.wait()
-            note("session log:\n" + session_log(tmp)[-4000:])
+        stop_cage(session, limber_pid, tmp)
         shutil.rmtree(tmp, ignore_errors=True)
     return finish()
 
@@ -851,8 +861,7 @@ def run_sound(options):
         time.sleep(RECORD_SECONDS)
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=15)
-        wayland = next((name for name in sorted(os.listdir(kiosk.runtime))
-                        if name.startswith("wayland-") and not name.endswith(".lock")), None)
+        wayland = wayland_socket(kiosk.runtime)
         if wayland and shutil.which("grim"):
             def screenshot(kind):
                 path = os.path.join(kiosk.runtime, f"shot.{kind}")
@@ -886,18 +895,7 @@ def run_sound(options):
     except TimeoutError as error:
         report(False, str(error))
     finally:
-        if limber_pid:
-            try:
-                os.kill(limber_pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        if session is not None:
-            try:
-                session.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(session.pid, signal.SIGKILL)
-                session.wait()
-            note("session log:\n" + session_log(kiosk.tmp)[-3000:])
+        stop_cage(session, limber_pid, kiosk.tmp)
         if recorder is not None and recorder.poll() is None:
             recorder.kill()
             recorder.wait()
