@@ -14,7 +14,7 @@
 
 #include "limber-config.h"
 
-#include "limber-kiosk-controller.h"
+#include "limber-kiosk-controller-private.h"
 
 struct _LimberKioskController
 {
@@ -46,6 +46,32 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Flatpak writes this file into every sandbox it runs. */
+#define FLATPAK_INFO_PATH "/.flatpak-info"
+
+static char *flatpak_info_path;
+
+void
+limber_kiosk_controller_set_flatpak_info_path (const char *path)
+{
+  g_free (flatpak_info_path);
+  flatpak_info_path = g_strdup (path);
+}
+
+/* A fleet's dconf locks live in the machine's /etc/dconf, which a Flatpak
+ * never reads: its settings are a keyfile of its own. Whoever set up the
+ * kiosk learns it from the kiosk's log instead of from a passer-by. */
+static void
+say_if_flatpak (void)
+{
+  if (!g_file_test (flatpak_info_path != NULL ? flatpak_info_path : FLATPAK_INFO_PATH, G_FILE_TEST_EXISTS))
+    return;
+
+  g_message ("This kiosk runs as a Flatpak, which keeps its settings in a keyfile of its own: "
+             "the machine's dconf settings and locks (/etc/dconf) do not apply to it. "
+             "A clinic fleet needs Limber from the distribution's package");
+}
 
 /* A person's keys and the bar's buttons reach a slideshow, when there is one. */
 static void
@@ -120,6 +146,8 @@ enter (LimberKioskController *self)
 
   if (self->slideshow != NULL)
     limber_slideshow_start (self->slideshow);
+
+  say_if_flatpak ();
 }
 
 /* The lock-down given back and the slideshow stopped, on leaving and on dispose. */

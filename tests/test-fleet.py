@@ -7,12 +7,18 @@ machine would use it. Prints TAP. One part a run:
          in the schema with a value of its type and range, the plan names real
          exercises within the handout's ranges, the values arrive as written,
          and every locked key is not writable and keeps its value when set.
-  unit   The systemd unit passes `systemd-analyze verify`, and names the
-         profile, PAM service and command that data/kiosk/ provides.
+  unit   The systemd unit passes `systemd-analyze verify`, names the
+         profile, PAM service and command that data/kiosk/ provides, and runs
+         cage under systemd-inhibit with idle and sleep locks that logind's
+         polkit policy grants an active session.
   boot   The unit's command, `cage -- limber --kiosk`, with the unit's
          environment, on cage's headless backend and as an unprivileged user
          (cage refuses root), reading the compiled example database; a
-         screenshot with grim shows Limber on the whole output.
+         screenshot with grim shows Limber on the whole output, and the
+         screen is kept awake by Limber's inhibit or by the unit's.
+  sound  The kiosk user's service manager, the real `systemd --user`, as the
+         unit's PAM session starts it: when it is ready, the user's sound
+         server runs, and Limber's voice in the kiosk reaches its sink.
 
 Run by meson under tests/run-under-xvfb (its own D-Bus session, which the
 dconf part needs for dconf-service). G_DEBUG=fatal-warnings from the test
@@ -20,12 +26,16 @@ environment goes to every GLib program this starts.
 """
 
 import argparse
+import array
 import glob
+import math
 import os
 import pwd
+import re
 import shlex
 import shutil
 import signal
+import socket as socket_module
 import subprocess
 import sys
 import time
@@ -325,8 +335,24 @@ def unit_environment(service):
     return env
 
 
-def unit_command(service):
-    return shlex.split(dict(service)["ExecStart"])
+def unit_commands(service):
+    """ExecStart split like a shell, at cage: (what runs cage, cage's own words)."""
+    command = shlex.split(dict(service)["ExecStart"])
+    cage = next((i for i, word in enumerate(command) if os.path.basename(word) == "cage"), len(command))
+    return command[:cage], command[cage:]
+
+
+def polkit_defaults(action):
+    """(allow_any, allow_inactive, allow_active) of a logind polkit action, or None."""
+    path = "/usr/share/polkit-1/actions/org.freedesktop.login1.policy"
+    if not os.path.isfile(path):
+        return None
+    for element in ElementTree.parse(path).getroot().iter("action"):
+        if element.get("id") == action:
+            defaults = element.find("defaults")
+            return tuple(defaults.findtext(name, "").strip()
+                         for name in ("allow_any", "allow_inactive", "allow_active"))
+    return None
 
 
 def run_unit(options):
@@ -363,11 +389,34 @@ def run_unit(options):
            "and its modules are installed",
            f"missing modules: {missing}" if missing else "")
 
-    command = unit_command(service)
-    report(os.path.basename(command[0]) == "cage" and command[command.index("--") + 1:] == ["limber", "--kiosk"]
-           and settings.get("User") == "kiosk" and settings.get("Restart") == "always",
-           "the unit runs `cage -- limber --kiosk` as the user kiosk, and restarts it always",
-           " ".join(command))
+    wrapper, command = unit_commands(service)
+    report(command and command[command.index("--") + 1:] == ["limber", "--kiosk"] if "--" in command else False,
+           "the unit runs `cage -- limber --kiosk`", " ".join(wrapper + command))
+    report(settings.get("User") == "kiosk" and settings.get("Restart") == "always",
+           "as the user kiosk, and restarts it always", f"User={settings.get('User')} Restart={settings.get('Restart')}")
+
+    # Under cage nothing carries Limber's own inhibit (see the boot part):
+    # logind's locks, held for as long as cage runs, keep the screen awake.
+    options_given = {word.partition("=")[0]: word.partition("=")[2] for word in wrapper[1:] if word.startswith("--")}
+    what = set(options_given.get("--what", "").split(":"))
+    report(wrapper and os.path.basename(wrapper[0]) == "systemd-inhibit" and {"idle", "sleep"} <= what
+           and options_given.get("--mode", "block") == "block" and options_given.get("--why"),
+           "cage runs under systemd-inhibit, which blocks idle and sleep, with a reason",
+           " ".join(wrapper) or "no systemd-inhibit before cage")
+    # The lock is asked for by the user kiosk, from its active session on tty1.
+    problems = []
+    for lock in sorted(what):
+        defaults = polkit_defaults(f"org.freedesktop.login1.inhibit-block-{lock}")
+        if defaults is None:
+            problems.append(f"no polkit action org.freedesktop.login1.inhibit-block-{lock}")
+        elif defaults[2] != "yes":
+            problems.append(f"inhibit-block-{lock}: an active session gets {defaults[2]!r}")
+    if not os.path.isfile("/usr/share/polkit-1/actions/org.freedesktop.login1.policy"):
+        skip("logind's polkit policy lets the kiosk's session take those locks",
+             "no /usr/share/polkit-1/actions/org.freedesktop.login1.policy (Debian package systemd)")
+    else:
+        report(not problems, "logind's polkit policy lets the kiosk's active session take those locks",
+               "\n".join(problems))
     return finish()
 
 
@@ -406,6 +455,106 @@ def black_fraction(pixels):
     return count / (len(pixels) / 3)
 
 
+class KioskUser:
+    """A home and a runtime folder for the session, as the unit's user kiosk
+    has them. cage refuses to run as root: as root, the session runs as
+    nobody, as the unit runs it as the unprivileged user kiosk."""
+
+    def __init__(self, prefix):
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        os.chmod(self.tmp, 0o755)
+        self.runtime = os.path.join(self.tmp, "runtime")
+        self.home = os.path.join(self.tmp, "home")
+        os.mkdir(self.runtime, 0o700)
+        os.mkdir(self.home, 0o755)
+        self.become = []
+        self.user = None
+        if os.geteuid() == 0:
+            self.user = pwd.getpwnam("nobody")
+            for path in (self.runtime, self.home):
+                os.chown(path, self.user.pw_uid, self.user.pw_gid)
+            self.become = [shutil.which("setpriv"), f"--reuid={self.user.pw_uid}", f"--regid={self.user.pw_gid}",
+                           "--clear-groups", "--"]
+
+    def give(self, path):
+        """Makes a file or folder made here the session user's."""
+        if self.user is not None:
+            os.lchown(path, self.user.pw_uid, self.user.pw_gid)
+
+
+def kiosk_environment(options, service, kiosk):
+    """The unit's environment for Limber, with the compiled example database,
+    and the Limber to run (a copy when the build tree is out of reach)."""
+    profile = compile_db(options.kiosk_dir, PROFILE, kiosk.tmp)
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND", "DBUS_SESSION_BUS_ADDRESS")
+           and not name.startswith("XDG_")}
+    env.update(unit_environment(service))
+    home = kiosk.home
+    env.update(HOME=home, XDG_RUNTIME_DIR=kiosk.runtime, XDG_CONFIG_HOME=os.path.join(home, ".config"),
+               XDG_CACHE_HOME=os.path.join(home, ".cache"), XDG_DATA_HOME=os.path.join(home, ".local/share"),
+               DCONF_PROFILE=profile, GSETTINGS_BACKEND="dconf", G_DEBUG=CHILD_G_DEBUG,
+               # No screen, keyboard or GPU here: wlroots' headless output, drawn in software.
+               WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+
+    limber = options.limber
+    needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
+    if subprocess.run(kiosk.become + ["test", *needed], env=env).returncode != 0:
+        # A build tree the unprivileged user cannot reach (a checkout in
+        # /root): Limber is one self-contained executable, so it and the
+        # files it reads are copied where that user can.
+        app = os.path.join(kiosk.tmp, "app")
+        os.makedirs(os.path.join(app, "schemas"))
+        limber = shutil.copy(options.limber, app)
+        shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
+        env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
+        note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
+    return env, limber
+
+
+def start_cage(kiosk, env, command, limber, before=(), environ_for_limber=None):
+    """Starts the unit's cage command as the kiosk user, Limber's pid written
+    to a file. Returns (the session, the pid file); its output goes to
+    session.log in the kiosk's folder."""
+    split = command.index("--")
+    pid_file = os.path.join(kiosk.home, "limber.pid")
+    extra = [f"{name}={value}" for name, value in (environ_for_limber or {}).items()]
+    launch = ["sh", "-c", 'echo $$ > "$0"; exec "$@"', pid_file, *(["env", *extra] if extra else []),
+              limber, *command[split + 2:]]
+    argv = kiosk.become + [*before, shutil.which(command[0]) or command[0], *command[1:split], "--", *launch]
+    note("$ " + " ".join(shlex.quote(word) for word in argv))
+    log = open(os.path.join(kiosk.tmp, "session.log"), "w")
+    return subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True), pid_file
+
+
+def session_log(tmp):
+    """session.log without WAYLAND_DEBUG's lines, which start with a time in brackets."""
+    with open(os.path.join(tmp, "session.log"), errors="replace") as log:
+        return "".join(line for line in log if not re.match(r"\[\s*\d+\.\d+\]", line))
+
+
+def stop_cage(session, limber_pid, tmp):
+    """Ends Limber, and so cage, which ends when its application ends; shows
+    what the session said."""
+    if limber_pid:
+        try:
+            os.kill(limber_pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    if session is not None:
+        try:
+            session.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(session.pid, signal.SIGKILL)
+            session.wait()
+        note("session log:\n" + session_log(tmp)[-4000:])
+
+
+def wayland_socket(runtime):
+    return next((name for name in sorted(os.listdir(runtime))
+                 if name.startswith("wayland-") and not name.endswith(".lock")), None)
+
+
 def run_boot(options):
     tools = {tool: shutil.which(tool) for tool in ("cage", "grim", "dconf", "dbus-run-session")}
     missing = [tool for tool, path in tools.items() if path is None]
@@ -414,64 +563,20 @@ def run_boot(options):
         return finish()
 
     service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
-    command = unit_command(service)
-    split = command.index("--")
-    limber_args = command[split + 2:]
-
-    tmp = tempfile.mkdtemp(prefix="limber-kiosk-boot-")
-    os.chmod(tmp, 0o755)
-    runtime = os.path.join(tmp, "runtime")
-    home = os.path.join(tmp, "home")
-    os.mkdir(runtime, 0o700)
-    os.mkdir(home, 0o755)
-
-    # cage refuses to run as root: as root, the session runs as nobody, as the
-    # unit runs it as the unprivileged user kiosk.
-    become = []
-    if os.geteuid() == 0:
-        nobody = pwd.getpwnam("nobody")
-        for path in (runtime, home):
-            os.chown(path, nobody.pw_uid, nobody.pw_gid)
-        become = [shutil.which("setpriv"), f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}",
-                  "--clear-groups", "--"]
-
+    wrapper, command = unit_commands(service)
+    if wrapper:
+        note(f"Left out here, with no logind to ask: {' '.join(wrapper)}")
+    kiosk = KioskUser("limber-kiosk-boot-")
+    become, runtime, tmp = kiosk.become, kiosk.runtime, kiosk.tmp
     session = None
     limber_pid = None
     try:
-        profile = compile_db(options.kiosk_dir, PROFILE, tmp)
-        env = {name: value for name, value in os.environ.items()
-               if name not in ("DISPLAY", "WAYLAND_DISPLAY", "GDK_BACKEND", "DBUS_SESSION_BUS_ADDRESS")
-               and not name.startswith("XDG_")}
-        env.update(unit_environment(service))
-        env.update(HOME=home, XDG_RUNTIME_DIR=runtime, XDG_CONFIG_HOME=os.path.join(home, ".config"),
-                   XDG_CACHE_HOME=os.path.join(home, ".cache"), XDG_DATA_HOME=os.path.join(home, ".local/share"),
-                   DCONF_PROFILE=profile, GSETTINGS_BACKEND="dconf", G_DEBUG=CHILD_G_DEBUG,
-                   # No screen, keyboard or GPU here: wlroots' headless output, drawn in software.
-                   WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1", WLR_RENDERER="pixman")
+        env, limber = kiosk_environment(options, service, kiosk)
+        session, pid_file = start_cage(kiosk, env, command, limber,
+                                       [tools["dbus-run-session"], "--"], environ_for_limber={"WAYLAND_DEBUG": "client"})
 
-        limber = options.limber
-        needed = ["-x", limber, "-a", "-r", os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled")]
-        if subprocess.run(become + ["test", *needed], env=env).returncode != 0:
-            # A build tree the unprivileged user cannot reach (a checkout in
-            # /root): Limber is one self-contained executable, so it and the
-            # files it reads are copied where that user can.
-            app = os.path.join(tmp, "app")
-            os.makedirs(os.path.join(app, "schemas"))
-            limber = shutil.copy(options.limber, app)
-            shutil.copy(os.path.join(env["GSETTINGS_SCHEMA_DIR"], "gschemas.compiled"), os.path.join(app, "schemas"))
-            env["GSETTINGS_SCHEMA_DIR"] = os.path.join(app, "schemas")
-            note(f"The build tree is out of the unprivileged user's reach: running a copy in {app}.")
-
-        pid_file = os.path.join(home, "limber.pid")
-        launch = ["sh", "-c", 'echo $$ > "$0"; exec "$@"', pid_file, limber, *limber_args]
-        argv = become + [tools["dbus-run-session"], "--", tools["cage"], *command[1:split], "--", *launch]
-        note("$ " + " ".join(shlex.quote(word) for word in argv))
-        log = open(os.path.join(tmp, "session.log"), "w")
-        session = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-        socket = wait_for(lambda: next((name for name in sorted(os.listdir(runtime))
-                                        if name.startswith("wayland-") and not name.endswith(".lock")), None)
-                          if session.poll() is None else "gone", "cage's Wayland socket")
+        socket = wait_for(lambda: wayland_socket(runtime) if session.poll() is None else "gone",
+                          "cage's Wayland socket")
         report(socket != "gone", "cage starts on the headless backend as an unprivileged user")
         if socket == "gone":
             return finish()
@@ -533,36 +638,296 @@ def run_boot(options):
 
         black = black_fraction(pixels)
         report(covered and black < 0.01, "the kiosk covers the whole output", f"{black:.1%} of it is cage's black")
+
+        # Limber's own inhibit reaches cage only as an idle inhibitor on its
+        # surface (WAYLAND_DEBUG shows the request); otherwise the unit must
+        # hold logind's idle lock itself.
+        with open(os.path.join(tmp, "session.log"), errors="replace") as log:
+            mentions = [line.strip() for line in log if "zwp_idle_inhibit_manager_v1" in line]
+        requests = [line for line in mentions if "create_inhibitor" in line]
+        bound = any(".bind(" in line for line in mentions)
+        what = next((word.partition("=")[2].split(":") for word in wrapper if word.startswith("--what=")), [])
+        unit_holds = bool(wrapper) and os.path.basename(wrapper[0]) == "systemd-inhibit" and "idle" in what
+        report(requests or unit_holds,
+               "the screen is kept awake: Limber's inhibit reaches cage, or the unit holds logind's idle lock",
+               (f"Limber asks cage: {requests[0]}" if requests
+                else "Limber's inhibit does not reach cage: " +
+                ("GTK binds cage's idle-inhibit manager but asks it for no inhibitor" if bound
+                 else "cage offers no idle-inhibit manager")) +
+               ("; the unit runs cage under " + " ".join(wrapper) if unit_holds else ""))
     except TimeoutError as error:
         report(False, str(error))
     finally:
-        if limber_pid is not None:
-            try:
-                os.kill(limber_pid, signal.SIGTERM)  # cage ends when its application ends
-            except ProcessLookupError:
-                pass
-        if session is not None:
-            try:
-                session.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(session.pid, signal.SIGKILL)
-                session.wait()
-            with open(os.path.join(tmp, "session.log")) as log:
-                note("session log:\n" + log.read()[-4000:])
+        stop_cage(session, limber_pid, tmp)
         shutil.rmtree(tmp, ignore_errors=True)
+    return finish()
+
+
+# --- sound -----------------------------------------------------------------
+
+SOUND_UNITS = ("pipewire.service", "wireplumber.service", "pipewire-pulse.service")
+SINK = "clinic-tv"
+RECORD_SECONDS = 8
+
+
+def delegated_cgroups(name):
+    """The cgroup folders the kiosk user's manager may own, one per
+    hierarchy, as systemd delegates user@UID.service's to it."""
+    roots = [root for root in ("/sys/fs/cgroup/unified", "/sys/fs/cgroup/systemd") if os.path.isdir(root)]
+    if not roots and os.path.exists("/sys/fs/cgroup/cgroup.procs"):
+        roots = ["/sys/fs/cgroup"]
+    return [os.path.join(root, name) for root in roots]
+
+
+def remove_cgroups(folders):
+    for folder in folders:
+        for below, _, _ in sorted(os.walk(folder), key=lambda entry: -entry[0].count("/")):
+            try:
+                with open(os.path.join(below, "cgroup.procs")) as procs:
+                    for pid in procs.read().split():
+                        os.kill(int(pid), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+    for folder in folders:
+        for _ in range(50):
+            try:
+                for below, _, _ in sorted(os.walk(folder), key=lambda entry: -entry[0].count("/")):
+                    os.rmdir(below)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.1)
+
+
+def rms_amplitude(path):
+    """sox's RMS amplitude of a recording, 0 to 1, and its length in seconds."""
+    result = subprocess.run(["sox", path, "-n", "stat"], capture_output=True, text=True, timeout=TIMEOUT)
+    stats = {}
+    for line in result.stderr.splitlines():
+        name, _, value = line.partition(":")
+        try:
+            stats[name.strip()] = float(value)
+        except ValueError:
+            pass
+    return stats.get("RMS     amplitude", 0.0), stats.get("Length (seconds)", 0.0)
+
+
+def loud_fraction(path, rate=8000, window_ms=100):
+    """The share of a recording's 100 ms windows that are not near silence.
+    Speech lies between: words and the pauses between them; a steady tone
+    or noise is loud throughout, silence never."""
+    raw = subprocess.run(["sox", path, "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-r", str(rate), "-"],
+                         capture_output=True, timeout=TIMEOUT, check=True).stdout
+    samples = array.array("h", raw)
+    size = rate * window_ms // 1000
+    windows = [samples[i:i + size] for i in range(0, len(samples) - size + 1, size)]
+    loud = [w for w in windows if math.sqrt(sum(x * x for x in w) / size) / 32768 > 0.01]
+    return len(loud) / len(windows) if windows else 0.0
+
+
+def run_sound(options):
+    """The kiosk user's sound server as the unit's PAM session starts it, and
+    Limber's voice reaching it. On the kiosk, pam_systemd starts the user's
+    service manager (user@UID.service) and waits until it says it is ready;
+    here that manager runs the same way: the real systemd --user, with the
+    units Debian's packages installed, in a private mount namespace where
+    /run/systemd looks booted, in a cgroup of its own as systemd gives it."""
+    tools = {tool: shutil.which(tool) for tool in
+             ("cage", "dconf", "unshare", "setpriv", "systemctl", "pactl", "parecord", "sox",
+              "pipewire", "wireplumber", "pipewire-pulse")}
+    missing = [tool for tool, path in tools.items() if path is None]
+    manager_binary = next((path for path in ("/usr/lib/systemd/systemd", "/lib/systemd/systemd")
+                           if os.access(path, os.X_OK)), None)
+    if manager_binary is None:
+        missing.append("systemd")
+    if missing:
+        skip("the kiosk user's sound server plays Limber's voice",
+             f"missing {', '.join(missing)} (build-aux/dev installs them)")
+        return finish()
+    if os.geteuid() != 0:
+        skip("the kiosk user's sound server plays Limber's voice",
+             "needs root: a mount namespace and a cgroup for the user's service manager, as systemd gives it")
+        return finish()
+
+    service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
+    _, command = unit_commands(service)
+    kiosk = KioskUser("limber-kiosk-sound-")
+    cgroups = delegated_cgroups(f"limber-fleet-sound-{os.getpid()}")
+    manager = session = recorder = None
+    limber_pid = None
+    notify = None
+    try:
+        # The kiosk has PipeWire's PulseAudio server in place of PulseAudio
+        # (pipewire-audio replaces it); this machine may have both.
+        user_units = os.path.join(kiosk.home, ".config", "systemd", "user")
+        os.makedirs(user_units)
+        for unit in ("pulseaudio.service", "pulseaudio.socket"):
+            os.symlink("/dev/null", os.path.join(user_units, unit))
+        for below, folders, files in os.walk(os.path.join(kiosk.home, ".config")):
+            kiosk.give(below)
+            for name in files:
+                kiosk.give(os.path.join(below, name))
+
+        # READY=1 from the manager, which is what user@UID.service (Type=notify)
+        # and so the PAM session wait for.
+        notify_path = os.path.join(kiosk.tmp, "notify")
+        notify = socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_DGRAM)
+        notify.bind(notify_path)
+        os.chmod(notify_path, 0o777)
+        notify.settimeout(TIMEOUT)
+
+        for folder in cgroups:
+            os.makedirs(folder)
+            kiosk.give(folder)
+            for name in os.listdir(folder):
+                kiosk.give(os.path.join(folder, name))
+        # logind's state folders, which WirePlumber's seat monitor watches.
+        script = "\n".join([
+            "set -e",
+            "mount -t tmpfs -o mode=755 tmpfs /run/systemd",
+            "mkdir /run/systemd/system /run/systemd/seats /run/systemd/sessions /run/systemd/users",
+            *[f"echo $$ > {shlex.quote(os.path.join(folder, 'cgroup.procs'))}" for folder in cgroups],
+            'exec "$@"'])
+        user_env = {"PATH": "/usr/bin:/bin", "HOME": kiosk.home, "XDG_RUNTIME_DIR": kiosk.runtime,
+                    "DBUS_SESSION_BUS_ADDRESS": f"unix:path={os.path.join(kiosk.runtime, 'bus')}",
+                    "LANG": "C.UTF-8"}
+        argv = [tools["unshare"], "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                *kiosk.become, "env", "-i", *[f"{name}={value}" for name, value in user_env.items()],
+                f"NOTIFY_SOCKET={notify_path}", manager_binary, "--user"]
+        note("$ " + " ".join(shlex.quote(word) for word in argv))
+        manager_log = open(os.path.join(kiosk.tmp, "manager.log"), "w")
+        manager = subprocess.Popen(argv, stdout=manager_log, stderr=subprocess.STDOUT, start_new_session=True)
+
+        ready = False
+        started = time.monotonic()
+        try:
+            while not ready:
+                ready = b"READY=1" in notify.recv(4096)
+        except socket_module.timeout:
+            pass
+        report(ready, "the kiosk user's service manager starts and says it is ready, as for the unit's PAM session",
+               f"READY=1 after {time.monotonic() - started:.1f} s" if ready else "no READY=1")
+        if not ready:
+            return finish()
+
+        def as_kiosk(*words, **kwargs):
+            return subprocess.run(kiosk.become + list(words), env=user_env, capture_output=True, text=True,
+                                  timeout=TIMEOUT, **kwargs)
+
+        # Nothing waited for but the manager: what runs now runs before cage.
+        states = {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
+                  for unit in SOUND_UNITS}
+        report(all(state == "active" for state in states.values()),
+               "once it is ready, before cage starts, PipeWire, WirePlumber and PipeWire's PulseAudio server run",
+               ", ".join(f"{unit} {state}" for unit, state in states.items()))
+
+        # The clinic TV: a sink that keeps what it is given, made the default.
+        loaded = as_kiosk(tools["pactl"], "load-module", "module-null-sink", f"sink_name={SINK}")
+        default = as_kiosk(tools["pactl"], "set-default-sink", SINK)
+        report(loaded.returncode == 0 and default.returncode == 0,
+               "the sound server takes a sink for the TV, made the default", loaded.stderr + default.stderr)
+        if loaded.returncode != 0:
+            return finish()
+        recording = os.path.join(kiosk.tmp, "tv.wav")
+        open(recording, "w").close()
+        kiosk.give(recording)
+        recorder = subprocess.Popen(kiosk.become + [tools["parecord"], f"--device={SINK}.monitor",
+                                                   "--file-format=wav", recording],
+                                    env=user_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+        env, limber = kiosk_environment(options, service, kiosk)
+        # The session bus is the user's own, as the PAM session gives it.
+        env["DBUS_SESSION_BUS_ADDRESS"] = user_env["DBUS_SESSION_BUS_ADDRESS"]
+        session, pid_file = start_cage(kiosk, env, command, limber)
+        limber_pid = int(wait_for(lambda: open(pid_file).read().strip() if os.path.exists(pid_file)
+                                  else ("0" if session.poll() is not None else None), "limber to start"))
+
+        def limber_plays():
+            if session.poll() is not None:
+                return "gone"
+            inputs = as_kiosk(tools["pactl"], "list", "sink-inputs").stdout
+            return inputs if f'application.process.id = "{limber_pid}"' in inputs else None
+
+        try:
+            playing = wait_for(limber_plays, "Limber's voice on the sound server")
+        except TimeoutError as error:
+            playing = None
+            note(str(error))
+        report(playing not in (None, "gone"), "Limber plays to the kiosk user's sound server",
+               "" if playing not in (None, "gone") else as_kiosk(tools["pactl"], "list", "sink-inputs").stdout)
+        if playing in (None, "gone"):
+            return finish()
+        time.sleep(RECORD_SECONDS)
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait(timeout=15)
+        wayland = wayland_socket(kiosk.runtime)
+        if wayland and shutil.which("grim"):
+            def screenshot(kind):
+                path = os.path.join(kiosk.runtime, f"shot.{kind}")
+                result = subprocess.run(kiosk.become + [shutil.which("grim"), "-t", kind, path],
+                                        env=dict(env, WAYLAND_DISPLAY=wayland), capture_output=True, timeout=TIMEOUT)
+                return path if result.returncode == 0 else None
+
+            def covered():
+                path = screenshot("ppm")
+                return path if path and black_fraction(read_ppm(path)[2]) < 0.01 else None
+
+            try:
+                wait_for(covered, "the kiosk to cover the output")
+            except TimeoutError as error:
+                note(str(error))
+            shot = screenshot("png")
+            if shot:
+                os.makedirs(options.log_dir, exist_ok=True)
+                shutil.copyfile(shot, os.path.join(options.log_dir, "kiosk-sound.png"))
+                note(f"screenshot: {os.path.join(options.log_dir, 'kiosk-sound.png')}")
+        rms, length = rms_amplitude(recording)
+        saved = os.path.join(options.log_dir, "kiosk-sound.wav")
+        os.makedirs(options.log_dir, exist_ok=True)
+        shutil.copyfile(recording, saved)
+        note(f"recording: {saved}")
+        # Speech is loud and broken by pauses; silence measures 0.
+        share = loud_fraction(recording)
+        report(rms > 0.005 and length >= RECORD_SECONDS - 1 and 0.2 <= share <= 0.95,
+               "Limber's voice reaches the TV's sink: sound broken by pauses, as speech is",
+               f"RMS amplitude {rms:.4f} over {length:.1f} s; {share:.0%} of its 100 ms windows are not silent")
+    except TimeoutError as error:
+        report(False, str(error))
+    finally:
+        stop_cage(session, limber_pid, kiosk.tmp)
+        if recorder is not None and recorder.poll() is None:
+            recorder.kill()
+            recorder.wait()
+        if manager is not None:
+            manager.terminate()  # the user manager stops its services and exits
+            try:
+                manager.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                manager.kill()
+                manager.wait()
+            with open(os.path.join(kiosk.tmp, "manager.log"), errors="replace") as log:
+                note("manager log:\n" + log.read()[-2000:])
+        remove_cgroups(cgroups)
+        if notify is not None:
+            notify.close()
+        shutil.rmtree(kiosk.tmp, ignore_errors=True)
     return finish()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("part", choices=("dconf", "unit", "boot"))
+    parser.add_argument("part", choices=("dconf", "unit", "boot", "sound"))
     parser.add_argument("--kiosk-dir", required=True, help="data/kiosk/ of the source tree")
     parser.add_argument("--catalog", help="the exercise catalog (dconf)")
     parser.add_argument("--limber", help="the built limber (boot)")
     parser.add_argument("--log-dir", help="where the screenshot goes (boot)")
     options = parser.parse_args()
+    # meson's timeout sends SIGTERM: the sessions and services this started
+    # are stopped on the way out, by the parts' finally blocks.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     try:
-        return {"dconf": run_dconf, "unit": run_unit, "boot": run_boot}[options.part](options)
+        return {"dconf": run_dconf, "unit": run_unit, "boot": run_boot, "sound": run_sound}[options.part](options)
     except Exception as error:  # a crash is a failure with its reason, not a silent TAP stream
         report(False, f"{options.part}: {type(error).__name__}: {error}")
         return finish()

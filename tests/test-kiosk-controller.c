@@ -6,7 +6,9 @@
 
 #include "limber-config.h"
 
-#include "limber-kiosk-controller.h"
+#include <glib/gstdio.h>
+
+#include "limber-kiosk-controller-private.h"
 #include "limber-kiosk-guard-private.h"
 #include "limber-kiosk-pin.h"
 #include "limber-kiosk-unlock-private.h"
@@ -310,6 +312,51 @@ test_kiosk_controller_no_frame (void)
   close_window (screen.window);
 }
 
+static void
+keep_message (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (message));
+}
+
+/* The kiosk's log says once, on entering, that a Flatpak cannot obey the
+ * clinic's dconf locks, and says nothing outside a Flatpak. */
+static void
+test_kiosk_controller_flatpak_says_locks_do_not_apply (void)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_dir_make_tmp ("limber-flatpak-XXXXXX", NULL);
+  g_autofree char *info = g_build_filename (dir, ".flatpak-info", NULL);
+  guint handler;
+  LimberWindow *window;
+
+  g_assert_nonnull (dir);
+  reset_settings ();
+  handler = g_log_set_handler ("limber-kiosk-controller", G_LOG_LEVEL_MESSAGE, keep_message, messages);
+  limber_kiosk_controller_set_flatpak_info_path (info);
+
+  window = open_kiosk_window (TRUE);
+  limber_window_set_kiosk (window, TRUE);
+  limber_window_set_kiosk (window, FALSE);
+  g_assert_cmpuint (messages->len, ==, 0);
+
+  g_assert_true (g_file_set_contents (info, "[Application]\nname=" APPLICATION_ID "\n", -1, NULL));
+  limber_window_set_kiosk (window, TRUE);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "Flatpak"));
+  g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "dconf settings and locks"));
+  g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "distribution's package"));
+
+  limber_window_set_kiosk (window, FALSE);
+  close_window (window);
+  limber_kiosk_controller_set_flatpak_info_path (NULL);
+  g_log_remove_handler ("limber-kiosk-controller", handler);
+  g_assert_cmpint (g_unlink (info), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +371,8 @@ main (int   argc,
   g_test_add_func ("/kiosk-controller/leave-on-unlock", test_kiosk_controller_leave_on_unlock);
   g_test_add_func ("/kiosk-controller/fails-closed", test_kiosk_controller_fails_closed);
   g_test_add_func ("/kiosk-controller/no-frame", test_kiosk_controller_no_frame);
+  g_test_add_func ("/kiosk-controller/flatpak-says-locks-do-not-apply",
+                   test_kiosk_controller_flatpak_says_locks_do_not_apply);
 
   status = g_test_run ();
 
