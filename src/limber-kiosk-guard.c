@@ -36,6 +36,7 @@ struct _LimberKioskGuard
   GPtrArray          *disabled_actions;
   GPtrArray          *controllers;
   guint               inhibit_cookie;
+  gulong              map_handler;
 
   /* The chord held down, and the pointer left still. */
   LimberCountdown    *chord;
@@ -292,6 +293,22 @@ add_controller (LimberKioskGuard   *self,
  * while the kiosk runs; the keys are also caught, but a disabled action
  * cannot be reached by any other way either. */
 static void
+keep_screen_awake (LimberKioskGuard *self)
+{
+  GtkApplication *application = gtk_window_get_application (self->window);
+
+  g_clear_signal_handler (&self->map_handler, self->window);
+  if (application == NULL || self->inhibit_cookie != 0)
+    return;
+
+  self->inhibit_cookie = gtk_application_inhibit (application, self->window,
+                                                  GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                  _("The clinic slideshow is showing"));
+  if (self->inhibit_cookie == 0)
+    g_debug ("Nothing to ask to keep the screen awake: no compositor, session manager or portal takes it");
+}
+
+static void
 take_away_shortcuts (LimberKioskGuard *self)
 {
   GtkApplication *application = gtk_window_get_application (self->window);
@@ -335,11 +352,13 @@ take_away_shortcuts (LimberKioskGuard *self)
         }
     }
 
-  self->inhibit_cookie = gtk_application_inhibit (application, self->window,
-                                                  GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
-                                                  _("The clinic slideshow is showing"));
-  if (self->inhibit_cookie == 0)
-    g_debug ("Nothing to ask to keep the screen awake: no session manager or portal");
+  /* On Wayland GTK asks the compositor itself (idle-inhibit, all that cage
+   * has) only for a window it shows; before that it can only ask a session
+   * manager or a portal, and a kiosk under cage has neither. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->window)))
+    keep_screen_awake (self);
+  else
+    self->map_handler = g_signal_connect_swapped (self->window, "map", G_CALLBACK (keep_screen_awake), self);
 }
 
 static void
@@ -349,6 +368,11 @@ give_back_shortcuts (LimberKioskGuard *self)
   GHashTableIter iter;
   const char *action;
   const char * const *accels;
+
+  /* A window already gone took its handler with it. */
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->map_handler, self->window);
+  self->map_handler = 0;
 
   for (guint i = 0; i < self->disabled_actions->len; i++)
     g_simple_action_set_enabled (g_ptr_array_index (self->disabled_actions, i), TRUE);
