@@ -28,6 +28,15 @@ register_test_application (void)
   return application;
 }
 
+guint
+limber_test_slowdown (void)
+{
+  const char *value = g_getenv ("LIMBER_TEST_SLOWDOWN");
+  guint64 slowdown = value != NULL ? g_ascii_strtoull (value, NULL, 10) : 1;
+
+  return (guint) CLAMP (slowdown, 1, 20);
+}
+
 static gboolean
 on_wait_timeout (gpointer data)
 {

@@ -13,8 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* A safety net against a hang, not a performance target. */
-#define WAIT_TIMEOUT_SECONDS 20
+/* A safety net against a hang, not a performance target: longer where the
+ * build runs slower (LIMBER_TEST_SLOWDOWN, set for the sanitizer build). */
+#define WAIT_TIMEOUT_SECONDS (20 * limber_test_slowdown ())
+
+guint limber_test_slowdown (void);
 
 typedef gboolean (*Condition) (gpointer data);
 
