@@ -208,6 +208,22 @@ limber_session_bar_set_kiosk (LimberSessionBar *self,
 #endif
 }
 
+/**
+ * limber_session_bar_set_wide:
+ *
+ * One row when wide; narrow, the moves above the session's own controls,
+ * so that the bar fits a phone's width.
+ */
+void
+limber_session_bar_set_wide (LimberSessionBar *self,
+                             gboolean          wide)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_BAR (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box), wide ? GTK_ORIENTATION_HORIZONTAL
+                                                                   : GTK_ORIENTATION_VERTICAL);
+}
+
 GtkWidget *
 limber_session_bar_get_pause_button (LimberSessionBar *self)
 {

@@ -36,6 +36,7 @@ struct _LimberSessionView
   GtkStack            *stack;
   GtkBox              *body;
   GtkWidget           *coach_column;
+  GtkWidget           *steps_scroller;
   GtkWidget           *steps_box;
   GtkLabel            *progress_label;
   GtkLabel            *title_label;
@@ -401,7 +402,7 @@ limber_session_view_set_wide (LimberSessionView *self,
                                                                     : GTK_ORIENTATION_VERTICAL);
   gtk_box_set_homogeneous (self->body, wide);
   gtk_box_set_spacing (self->body, wide ? 36 : 12);
-  gtk_widget_set_visible (self->steps_box, wide);
+  gtk_widget_set_visible (self->steps_scroller, wide);
   memset (self->font_sizes, 0, sizeof self->font_sizes);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -638,6 +639,7 @@ limber_session_view_class_init (LimberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, body);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, coach_column);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, steps_scroller);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, steps_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, title_label);
