@@ -194,6 +194,143 @@ test_layout_wide_rtl (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* The size of the font a label is set in, in pixels: its first run's. */
+static double
+font_pixels (GtkWidget *label)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (gtk_label_get_layout (GTK_LABEL (label)));
+  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+  PangoFontDescription *description;
+  double pixels;
+
+  g_assert_nonnull (run);
+  description = pango_font_describe_with_absolute_size (run->item->analysis.font);
+  pixels = (double) pango_font_description_get_size (description) / PANGO_SCALE;
+  pango_font_description_free (description);
+  pango_layout_iter_free (iter);
+
+  return pixels;
+}
+
+typedef struct
+{
+  LimberWindow *window;
+  GdkRectangle  monitor;
+} Screen;
+
+static gboolean
+covers_monitor (gpointer data)
+{
+  Screen *screen = data;
+
+  return gtk_window_is_fullscreen (GTK_WINDOW (screen->window)) &&
+         gtk_widget_get_width (GTK_WIDGET (screen->window)) == screen->monitor.width &&
+         gtk_widget_get_height (GTK_WIDGET (screen->window)) == screen->monitor.height;
+}
+
+typedef struct
+{
+  double title;
+  double progress;
+  double step;
+  double other_step;
+  double countdown;
+  double picture;
+  /* Of the list of steps, what its scroller shows. */
+  double steps_shown;
+} KioskSizes;
+
+/* What a waiting room sees, as shares of the screen, and nothing off it. */
+static KioskSizes
+measure_kiosk (Screen *screen)
+{
+  LimberSessionController *controller = limber_window_get_session_controller (screen->window);
+  LimberSessionView *view = LIMBER_SESSION_VIEW (limber_session_controller_get_view (controller));
+  GtkWidget *dial = GTK_WIDGET (limber_session_view_get_dial (view));
+  GtkWidget *steps = limber_session_view_get_steps_box (view);
+  graphene_rect_t picture = drawn_picture (limber_session_view_get_illustration (view), screen->window);
+  KioskSizes sizes;
+
+  sizes.title = font_pixels (limber_session_view_get_title_label (view));
+  sizes.progress = font_pixels (limber_session_view_get_progress_label (view));
+  sizes.step = font_pixels (limber_session_view_get_step_label (view));
+  sizes.other_step = font_pixels (gtk_widget_get_first_child (steps));
+  /* The number is the dial's label. */
+  sizes.countdown = font_pixels (gtk_widget_get_first_child (dial));
+  sizes.picture = picture.size.width * picture.size.height;
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (steps, GTK_TYPE_SCROLLED_WINDOW);
+    int needed;
+
+    gtk_widget_measure (steps, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (steps), NULL, &needed, NULL, NULL);
+    sizes.steps_shown = MIN (1.0, (double) gtk_widget_get_height (scroller) / needed);
+    assert_inside_window (scroller, screen->window, "the steps");
+  }
+  g_test_message ("%d×%d: title %.0f px, progress %.0f, step %.0f, other steps %.0f, countdown %.0f, "
+                  "picture %.0f×%.0f (%.0f %%), %.0f %% of the steps shown", screen->monitor.width, screen->monitor.height, sizes.title,
+                  sizes.progress, sizes.step, sizes.other_step, sizes.countdown, picture.size.width,
+                  picture.size.height, 100 * sizes.picture / (screen->monitor.width * screen->monitor.height),
+                  100 * sizes.steps_shown);
+
+  assert_inside_window (limber_session_view_get_title_label (view), screen->window, "title");
+  assert_inside_window (limber_session_view_get_step_label (view), screen->window, "step");
+  assert_inside_window (dial, screen->window, "countdown");
+  assert_inside_window (find_actionable (GTK_WIDGET (screen->window), "kiosk.next"), screen->window, "Next");
+  assert_inside_window (find_actionable (GTK_WIDGET (screen->window), "kiosk.toggle-playing"), screen->window, "Pause");
+
+  return sizes;
+}
+
+/* The kiosk on the screen it is run on (LIMBER_TEST_SCREEN): the exercise
+ * fills it, sized as a share of its height, and the person's large-text
+ * setting multiplies that. */
+static void
+test_layout_kiosk (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  Screen screen = { 0 };
+  KioskSizes sizes, large;
+  double height, area;
+  int dpi;
+
+  /* Silent, so that the kiosk dwells on the first exercise with its countdown. */
+  g_settings_set_boolean (settings, "narration-muted", TRUE);
+  g_settings_set_uint (settings, "kiosk-dwell-seconds", 600);
+  screen.window = open_sized_window (960, 600);
+  gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (screen.window)),
+                                                                gtk_native_get_surface (GTK_NATIVE (screen.window))),
+                            &screen.monitor);
+  limber_window_set_kiosk (screen.window, TRUE);
+  wait_until (covers_monitor, &screen, "the kiosk to cover the monitor");
+  settle ();
+  height = screen.monitor.height;
+  area = (double) screen.monitor.width * screen.monitor.height;
+
+  sizes = measure_kiosk (&screen);
+  g_assert_cmpfloat (sizes.title, >=, 0.035 * height);
+  g_assert_cmpfloat (sizes.step, >=, 0.035 * height);
+  g_assert_cmpfloat (sizes.progress, >=, 0.03 * height);
+  g_assert_cmpfloat (sizes.other_step, <, sizes.step);
+  /* 60 points, at the 96 pixels an inch that GTK's points are. */
+  g_assert_cmpfloat (sizes.countdown, >=, 60 * 96 / 72.0);
+  g_assert_cmpfloat (sizes.picture, >=, 0.25 * area);
+  g_assert_cmpfloat (sizes.steps_shown, ==, 1.0);
+
+  /* Large text: every size grows with it, and still fits. */
+  g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", (int) (96 * 1024 * 1.25), NULL);
+  settle ();
+  large = measure_kiosk (&screen);
+  g_assert_cmpfloat (large.title, >=, 1.2 * sizes.title);
+  g_assert_cmpfloat (large.step, >=, 1.2 * sizes.step);
+  g_assert_cmpfloat (large.progress, >=, 1.2 * sizes.progress);
+  g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
+
+  limber_window_set_kiosk (screen.window, FALSE);
+  close_window (screen.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/layout/narrow", test_layout_narrow);
   g_test_add_func ("/layout/wide", test_layout_wide);
   g_test_add_func ("/layout/wide-rtl", test_layout_wide_rtl);
+  g_test_add_func ("/layout/kiosk", test_layout_kiosk);
 
   status = g_test_run ();
 
