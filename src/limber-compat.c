@@ -529,4 +529,20 @@ limber_compat_get_color (GtkWidget *widget,
 #endif
 }
 
+/**
+ * limber_compat_load_css:
+ *
+ * Replaces what @provider holds with the style sheet @css.
+ */
+void
+limber_compat_load_css (GtkCssProvider *provider,
+                        const char     *css)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, css);
+#else
+  gtk_css_provider_load_from_data (provider, css, -1);
+#endif
+}
+
 G_GNUC_END_IGNORE_DEPRECATIONS

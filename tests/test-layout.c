@@ -238,6 +238,8 @@ typedef struct
   double picture;
   /* Of the list of steps, what its scroller shows. */
   double steps_shown;
+  /* The height of the bar's buttons, a passer-by's controls. */
+  double controls;
 } KioskSizes;
 
 /* What a waiting room sees, as shares of the screen, and nothing off it. */
@@ -258,6 +260,8 @@ measure_kiosk (Screen *screen)
   /* The number is the dial's label. */
   sizes.countdown = font_pixels (gtk_widget_get_first_child (dial));
   sizes.picture = picture.size.width * picture.size.height;
+  sizes.controls = bounds_in_window (find_actionable (GTK_WIDGET (screen->window), "kiosk.next"),
+                                     screen->window).size.height;
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (steps, GTK_TYPE_SCROLLED_WINDOW);
     int needed;
@@ -267,10 +271,11 @@ measure_kiosk (Screen *screen)
     assert_inside_window (scroller, screen->window, "the steps");
   }
   g_test_message ("%d×%d: title %.0f px, progress %.0f, step %.0f, other steps %.0f, countdown %.0f, "
-                  "picture %.0f×%.0f (%.0f %%), %.0f %% of the steps shown", screen->monitor.width, screen->monitor.height, sizes.title,
+                  "picture %.0f×%.0f (%.0f %%), %.0f %% of the steps shown, "
+                  "controls %.0f px", screen->monitor.width, screen->monitor.height, sizes.title,
                   sizes.progress, sizes.step, sizes.other_step, sizes.countdown, picture.size.width,
                   picture.size.height, 100 * sizes.picture / (screen->monitor.width * screen->monitor.height),
-                  100 * sizes.steps_shown);
+                  100 * sizes.steps_shown, sizes.controls);
 
   assert_inside_window (limber_session_view_get_title_label (view), screen->window, "title");
   assert_inside_window (limber_session_view_get_step_label (view), screen->window, "step");
@@ -316,6 +321,7 @@ test_layout_kiosk (void)
   g_assert_cmpfloat (sizes.countdown, >=, 60 * 96 / 72.0);
   g_assert_cmpfloat (sizes.picture, >=, 0.25 * area);
   g_assert_cmpfloat (sizes.steps_shown, ==, 1.0);
+  g_assert_cmpfloat (sizes.controls, >=, 0.025 * height);
 
   /* Large text: every size grows with it, and still fits. */
   g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
