@@ -481,8 +481,9 @@ limber_session_view_size_allocate (GtkWidget *widget,
   set_font_size (self, 3, GTK_WIDGET (self->caption_label), (int) (MAX (16, 0.03 * height) * scale), FALSE);
   set_font_size (self, 4, self->steps_box, (int) (MAX (13, 0.022 * height) * scale), FALSE);
 
-  /* The countdown too: 60 points and more from across the room at 720 lines. */
-  dial_height = MAX (96, (int) ((self->wide ? 0.3 : 0.25) * height));
+  /* The countdown too: 60 points and more from across the room at 720 lines,
+   * and over a sixth of a phone's window, narrow. */
+  dial_height = MAX (96, (int) ((self->wide ? 0.3 : 0.22) * height));
   if (dial_height != self->dial_height)
     {
       self->dial_height = dial_height;

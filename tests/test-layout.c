@@ -133,54 +133,104 @@ current_slide (LimberWindow *window)
   return LIMBER_SLIDE (adw_carousel_get_nth_page (carousel, limber_window_get_current_index (window)));
 }
 
+/* The current slide's picture, as drawn, and its list of steps. */
+static LimberSlide *
+measure_slide (LimberWindow    *window,
+               graphene_rect_t *picture,
+               graphene_rect_t *steps)
+{
+  LimberSlide *slide = current_slide (window);
+
+  *picture = drawn_picture (limber_slide_get_illustration (slide), window);
+  *steps = bounds_in_window (limber_slide_get_steps_list (slide), window);
+  g_test_message ("Picture %.0f,%.0f %.0f×%.0f; steps %.0f,%.0f %.0f×%.0f", picture->origin.x, picture->origin.y,
+                  picture->size.width, picture->size.height, steps->origin.x, steps->origin.y, steps->size.width,
+                  steps->size.height);
+
+  return slide;
+}
+
+static gboolean
+session_active (gpointer data)
+{
+  return limber_session_controller_get_active (limber_window_get_session_controller (data));
+}
+
+/* Starts a session and waits for its view, paused at its first cue. */
+static LimberSessionView *
+start_session (LimberWindow *window)
+{
+  LimberSessionController *controller = limber_window_get_session_controller (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "session.start", NULL);
+  wait_until (session_active, window, "the session to start");
+  gtk_widget_activate_action (GTK_WIDGET (window), "session.toggle", NULL);
+  settle ();
+
+  return LIMBER_SESSION_VIEW (limber_session_controller_get_view (controller));
+}
+
 /* A phone's 360 × 640: one column, the picture above the steps, nothing
- * wider than the window, the controls in it. */
+ * wider than the window, the controls in it; in a session, the dial and
+ * every control of the bar (in two rows). */
 static void
 test_layout_narrow (void)
 {
   LimberWindow *window = open_sized_window (360, 640);
+  LimberSessionView *view;
   LimberSlide *slide;
   graphene_rect_t picture, steps;
 
-  slide = current_slide (window);
+  slide = measure_slide (window, &picture, &steps);
   g_assert_false (limber_slide_get_wide (slide));
-  picture = bounds_in_window (limber_slide_get_illustration (slide), window);
-  steps = bounds_in_window (limber_slide_get_steps_list (slide), window);
-  g_test_message ("Picture %.0f,%.0f %.0f×%.0f; steps %.0f,%.0f %.0f×%.0f", picture.origin.x, picture.origin.y,
-                  picture.size.width, picture.size.height, steps.origin.x, steps.origin.y, steps.size.width,
-                  steps.size.height);
   g_assert_cmpfloat (picture.origin.y + picture.size.height, <=, steps.origin.y);
   g_assert_cmpfloat (steps.origin.x + steps.size.width, <=, 360);
   assert_inside_window (find_actionable (GTK_WIDGET (window), "slide.next"), window, "Next");
   assert_inside_window (find_actionable (GTK_WIDGET (window), "session.start"), window, "Start Session");
 
+  view = start_session (window);
+  g_assert_false (limber_session_view_get_wide (view));
+  assert_inside_window (GTK_WIDGET (limber_session_view_get_dial (view)), window, "countdown");
+  assert_inside_window (limber_session_view_get_step_label (view), window, "step");
+  assert_inside_window (find_actionable (GTK_WIDGET (window), "session.toggle"), window, "Pause");
+  assert_inside_window (find_actionable (GTK_WIDGET (window), "session.stop"), window, "Stop");
+  assert_inside_window (find_actionable (GTK_WIDGET (window), "session.skip-exercise"), window, "Skip");
+
   close_window (window);
 }
 
 /* A laptop's 1280 × 800: the picture beside the steps, their tops level,
- * the picture as tall as the slide allows. */
+ * the picture as tall as the slide allows; in a session, the picture
+ * beside the coaching. Right to left, the other way round. */
 static void
 test_layout_wide (void)
 {
   LimberWindow *window = open_sized_window (1280, 800);
+  gboolean rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+  LimberSessionView *view;
   LimberSlide *slide;
-  graphene_rect_t picture, steps;
+  graphene_rect_t picture, steps, coaching;
 
-  slide = current_slide (window);
+  slide = measure_slide (window, &picture, &steps);
   g_assert_true (limber_slide_get_wide (slide));
-  picture = drawn_picture (limber_slide_get_illustration (slide), window);
-  steps = bounds_in_window (limber_slide_get_steps_list (slide), window);
-  g_test_message ("Picture %.0f,%.0f %.0f×%.0f; steps %.0f,%.0f %.0f×%.0f", picture.origin.x, picture.origin.y,
-                  picture.size.width, picture.size.height, steps.origin.x, steps.origin.y, steps.size.width,
-                  steps.size.height);
-
-  if (gtk_widget_get_direction (GTK_WIDGET (slide)) == GTK_TEXT_DIR_RTL)
+  if (rtl)
     g_assert_cmpfloat (steps.origin.x + steps.size.width, <=, picture.origin.x);
   else
     g_assert_cmpfloat (picture.origin.x + picture.size.width, <=, steps.origin.x);
   g_assert_cmpfloat (fabs (picture.origin.y - steps.origin.y), <=, 24);
   g_assert_cmpfloat (picture.size.height, >=, 0.45 * gtk_widget_get_height (GTK_WIDGET (slide)));
   g_assert_cmpfloat (steps.origin.x + steps.size.width, <=, 1280);
+
+  view = start_session (window);
+  g_assert_true (limber_session_view_get_wide (view));
+  picture = drawn_picture (limber_session_view_get_illustration (view), window);
+  coaching = bounds_in_window (GTK_WIDGET (limber_session_view_get_dial (view)), window);
+  if (rtl)
+    g_assert_cmpfloat (coaching.origin.x + coaching.size.width, <=, picture.origin.x);
+  else
+    g_assert_cmpfloat (picture.origin.x + picture.size.width, <=, coaching.origin.x);
+  assert_inside_window (GTK_WIDGET (limber_session_view_get_dial (view)), window, "countdown");
+  assert_inside_window (find_actionable (GTK_WIDGET (window), "session.stop"), window, "Stop");
 
   close_window (window);
 }
