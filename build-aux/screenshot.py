@@ -68,6 +68,10 @@ def shoot(build_dir, output, width, height, scheme, keys, settle, plan=None, cap
         folder = os.path.join(env["XDG_DATA_HOME"], "io.github.limberapp.Limber")
         os.makedirs(folder, exist_ok=True)
         shutil.copyfile(history, os.path.join(folder, "history.sqlite"))
+    # Opened at its size, as a window left so: a window opened wide and then
+    # made narrow would stop at the wide layout's minimum width.
+    for key, value in (("window-width", width), ("window-height", height)):
+        subprocess.run(["gsettings", "set", "io.github.limberapp.Limber", key, str(value)], env=env, check=True)
     app = subprocess.Popen([limber, *app_args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         window = wait_for_window(env)

@@ -166,7 +166,9 @@ on_window_realize (GtkWidget  *window,
 /**
  * limber_compat_follow_width:
  * @wide_from: the narrowest width, in pixels, that is wide
- * @func: called with %TRUE at first, then at every change between wide and narrow
+ * @func: called at first (on libadwaita 1.2, wide unless the window's
+ *   default width is narrower than @wide_from), then at every change
+ *   between wide and narrow
  *
  * One switch between a narrow and a wide layout: an AdwBreakpoint where
  * libadwaita has them (1.4), the window's own size on libadwaita 1.2.
@@ -178,13 +180,22 @@ limber_compat_follow_width (AdwApplicationWindow *window,
                             gpointer              user_data)
 {
   WidthWatch *watch = g_new0 (WidthWatch, 1);
+  int default_width = 0;
+  G_GNUC_UNUSED int default_height;
 
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  /* Start as the window will open: a window too narrow for the wide layout
+   * could not shrink below that layout's minimum to find out. (A breakpoint
+   * lets the window be narrower than its content's minimum, and applies
+   * before the first frame.) */
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+#endif
   watch->wide_from = wide_from;
   watch->func = func;
   watch->user_data = user_data;
-  watch->wide = TRUE;
+  watch->wide = default_width <= 0 || default_width >= wide_from;
   g_object_set_data_full (G_OBJECT (window), "limber-width-watch", watch, g_free);
-  func (TRUE, user_data);
+  func (watch->wide, user_data);
 
 #if ADW_CHECK_VERSION (1, 4, 0)
   {
@@ -515,6 +526,22 @@ limber_compat_get_color (GtkWidget *widget,
   gtk_widget_get_color (widget, color);
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+/**
+ * limber_compat_load_css:
+ *
+ * Replaces what @provider holds with the style sheet @css.
+ */
+void
+limber_compat_load_css (GtkCssProvider *provider,
+                        const char     *css)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, css);
+#else
+  gtk_css_provider_load_from_data (provider, css, -1);
 #endif
 }
 

@@ -56,5 +56,7 @@ GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
 void       limber_compat_close_dialog        (GtkWidget            *dialog);
 void       limber_compat_get_color           (GtkWidget            *widget,
                                               GdkRGBA              *color);
+void       limber_compat_load_css            (GtkCssProvider       *provider,
+                                              const char           *css);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "limber-compat.h"
 #include "limber-session-bar-private.h"
 
 struct _LimberSessionBar
@@ -35,7 +36,15 @@ struct _LimberSessionBar
   GtkWidget        *mute_button;
   GtkWidget        *volume_button;
   GtkAdjustment    *volume;
+
+  gboolean          kiosk;
+  /* The screen height the kiosk's controls were last sized for. */
+  int               kiosk_height;
 };
+
+/* The kiosk's controls, sized for its screen: one style sheet for the
+ * display, rewritten only when the screen's height changes. */
+static GtkCssProvider *kiosk_style;
 
 G_DEFINE_FINAL_TYPE (LimberSessionBar, limber_session_bar, GTK_TYPE_WIDGET)
 
@@ -120,6 +129,64 @@ limber_session_bar_set_property (GObject      *object,
     }
 }
 
+/* On a television the bar is what a passer-by presses: its words and icons
+ * grow with the screen like the session's, from their size at 720 lines.
+ * In em, so the user's text scale still multiplies them. */
+static void
+size_kiosk_controls (LimberSessionBar *self,
+                     int               screen_height)
+{
+  double scale = MAX (1.0, screen_height / 720.0);
+  g_autofree char *css = NULL;
+
+  if (kiosk_style == NULL)
+    {
+      kiosk_style = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (kiosk_style),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  css = g_strdup_printf ("window.limber-kiosk limber-session-bar button { font-size: %.2fem; }\n"
+                         "window.limber-kiosk limber-session-bar image { -gtk-icon-size: %dpx; }\n",
+                         scale, (int) (16 * scale));
+  limber_compat_load_css (kiosk_style, css);
+}
+
+static void
+limber_session_bar_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  LimberSessionBar *self = LIMBER_SESSION_BAR (widget);
+  /* The kiosk is fullscreen: its window is the screen, and allocated before the bar. */
+  int screen_height = gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (widget)));
+
+  if (self->kiosk && screen_height > 0 && screen_height != self->kiosk_height)
+    {
+      self->kiosk_height = screen_height;
+      size_kiosk_controls (self, screen_height);
+    }
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+/* No layout manager: with one, GTK would not call size_allocate above. */
+static void
+limber_session_bar_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  LimberSessionBar *self = LIMBER_SESSION_BAR (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 limber_session_bar_class_init (LimberSessionBarClass *klass)
 {
@@ -129,6 +196,9 @@ limber_session_bar_class_init (LimberSessionBarClass *klass)
   object_class->constructed = limber_session_bar_constructed;
   object_class->dispose = limber_session_bar_dispose;
   object_class->set_property = limber_session_bar_set_property;
+
+  widget_class->measure = limber_session_bar_measure;
+  widget_class->size_allocate = limber_session_bar_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, LIMBER_TYPE_SESSION,
@@ -151,7 +221,6 @@ limber_session_bar_class_init (LimberSessionBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSessionBar, volume_button);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionBar, volume);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "limber-session-bar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
@@ -185,6 +254,9 @@ limber_session_bar_set_kiosk (LimberSessionBar *self,
 {
   g_return_if_fail (LIMBER_IS_SESSION_BAR (self));
 
+  self->kiosk = !!kiosk;
+  self->kiosk_height = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   if (kiosk)
     {
       set_button (self->previous_step_button, "kiosk.previous", _("Previous Exercise"));
@@ -206,6 +278,22 @@ limber_session_bar_set_kiosk (LimberSessionBar *self,
   gtk_widget_set_visible (self->mute_button, !kiosk);
   gtk_widget_set_visible (self->volume_button, !kiosk);
 #endif
+}
+
+/**
+ * limber_session_bar_set_wide:
+ *
+ * One row when wide; narrow, the moves above the session's own controls,
+ * so that the bar fits a phone's width.
+ */
+void
+limber_session_bar_set_wide (LimberSessionBar *self,
+                             gboolean          wide)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_BAR (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box), wide ? GTK_ORIENTATION_HORIZONTAL
+                                                                   : GTK_ORIENTATION_VERTICAL);
 }
 
 GtkWidget *

@@ -20,5 +20,7 @@ GtkWidget *limber_session_bar_new       (LimberSession    *session,
                                          GSettings        *settings);
 void       limber_session_bar_set_kiosk (LimberSessionBar *self,
                                          gboolean          kiosk);
+void       limber_session_bar_set_wide  (LimberSessionBar *self,
+                                         gboolean          wide);
 
 G_END_DECLS

@@ -637,6 +637,22 @@ limber_session_controller_set_kiosk (LimberSessionController *self,
   limber_session_bar_set_kiosk (LIMBER_SESSION_BAR (self->bar), self->kiosk);
 }
 
+/**
+ * limber_session_controller_set_wide:
+ *
+ * The view and its bar follow the window: wide, the picture beside the
+ * coaching and the bar in one row; narrow, stacked, the bar in two rows.
+ */
+void
+limber_session_controller_set_wide (LimberSessionController *self,
+                                    gboolean                 wide)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_CONTROLLER (self));
+
+  limber_session_view_set_wide (LIMBER_SESSION_VIEW (self->view), wide);
+  limber_session_bar_set_wide (LIMBER_SESSION_BAR (self->bar), wide);
+}
+
 GtkWidget *
 limber_session_controller_get_pause_button (LimberSessionController *self)
 {

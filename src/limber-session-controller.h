@@ -39,5 +39,7 @@ void                     limber_session_controller_set_return_page (LimberSessio
                                                                     const char              *page);
 void                     limber_session_controller_set_kiosk   (LimberSessionController *self,
                                                                 gboolean                 kiosk);
+void                     limber_session_controller_set_wide    (LimberSessionController *self,
+                                                                gboolean                 wide);
 
 G_END_DECLS

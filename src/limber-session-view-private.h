@@ -20,5 +20,10 @@ const char          *limber_session_view_get_summary_text  (LimberSessionView *s
 GtkWidget           *limber_session_view_get_outcome_list  (LimberSessionView *self);
 GtkWidget           *limber_session_view_get_done_button   (LimberSessionView *self);
 const char          *limber_session_view_get_rating_result (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_progress_label (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_title_label   (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_step_label    (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_illustration  (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_steps_box     (LimberSessionView *self);
 
 G_END_DECLS

@@ -32,10 +32,12 @@ struct _LimberSessionView
   gboolean             wide;
   /* The type sizes last set, in pixels, so that they change only with the size. */
   int                  font_sizes[5];
+  int                  dial_height;
 
   GtkStack            *stack;
   GtkBox              *body;
   GtkWidget           *coach_column;
+  GtkWidget           *steps_scroller;
   GtkWidget           *steps_box;
   GtkLabel            *progress_label;
   GtkLabel            *title_label;
@@ -401,7 +403,7 @@ limber_session_view_set_wide (LimberSessionView *self,
                                                                     : GTK_ORIENTATION_VERTICAL);
   gtk_box_set_homogeneous (self->body, wide);
   gtk_box_set_spacing (self->body, wide ? 36 : 12);
-  gtk_widget_set_visible (self->steps_box, wide);
+  gtk_widget_set_visible (self->steps_scroller, wide);
   memset (self->font_sizes, 0, sizeof self->font_sizes);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -459,7 +461,9 @@ set_font_size (LimberSessionView *self,
 }
 
 /* The words grow with the screen, read from across a waiting room on a
- * television: about 4 % of the height for the step at 1080 lines. */
+ * television: where it is, the title and the step at about 4 % of the
+ * height (over 3.5 % of the screen's, which also holds the bar), the
+ * other steps smaller. The user's text scale multiplies them all. */
 static void
 limber_session_view_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -468,13 +472,23 @@ limber_session_view_size_allocate (GtkWidget *widget,
 {
   LimberSessionView *self = LIMBER_SESSION_VIEW (widget);
   double scale = text_scale (self);
+  int dial_height;
 
-  set_font_size (self, 0, GTK_WIDGET (self->progress_label), (int) (MAX (13, 0.024 * height) * scale), TRUE);
+  set_font_size (self, 0, GTK_WIDGET (self->progress_label), (int) (MAX (13, 0.034 * height) * scale), TRUE);
   set_font_size (self, 1, GTK_WIDGET (self->title_label), (int) (MAX (22, 0.042 * height) * scale), TRUE);
   set_font_size (self, 2, GTK_WIDGET (self->step_label),
-                 (int) (MAX (18, (self->wide ? 0.038 : 0.03) * height) * scale), TRUE);
+                 (int) (MAX (18, (self->wide ? 0.04 : 0.03) * height) * scale), TRUE);
   set_font_size (self, 3, GTK_WIDGET (self->caption_label), (int) (MAX (16, 0.03 * height) * scale), FALSE);
   set_font_size (self, 4, self->steps_box, (int) (MAX (13, 0.022 * height) * scale), FALSE);
+
+  /* The countdown too: 60 points and more from across the room at 720 lines,
+   * and over a sixth of a phone's window, narrow. */
+  dial_height = MAX (96, (int) ((self->wide ? 0.3 : 0.22) * height));
+  if (dial_height != self->dial_height)
+    {
+      self->dial_height = dial_height;
+      gtk_widget_set_size_request (GTK_WIDGET (self->dial), -1, dial_height);
+    }
 
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 }
@@ -638,6 +652,7 @@ limber_session_view_class_init (LimberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, body);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, coach_column);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, steps_scroller);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, steps_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, title_label);
@@ -772,4 +787,35 @@ limber_session_view_get_rating_result (LimberSessionView *self)
   g_return_val_if_fail (LIMBER_IS_SESSION_VIEW (self), NULL);
 
   return gtk_label_get_text (self->rating_result);
+}
+
+GtkWidget *
+limber_session_view_get_progress_label (LimberSessionView *self)
+{
+  return GTK_WIDGET (self->progress_label);
+}
+
+GtkWidget *
+limber_session_view_get_title_label (LimberSessionView *self)
+{
+  return GTK_WIDGET (self->title_label);
+}
+
+GtkWidget *
+limber_session_view_get_step_label (LimberSessionView *self)
+{
+  return GTK_WIDGET (self->step_label);
+}
+
+GtkWidget *
+limber_session_view_get_illustration (LimberSessionView *self)
+{
+  return GTK_WIDGET (self->illustration);
+}
+
+/* The wide view's list of every step, one label each. */
+GtkWidget *
+limber_session_view_get_steps_box (LimberSessionView *self)
+{
+  return self->steps_box;
 }

@@ -24,7 +24,16 @@ struct _LimberSlide
   guint           total;
   char           *announcement;
 
+  gboolean        wide;
+  /* The picture's width last allowed, wide, so that it changes only with the size. */
+  int             picture_width;
+
   GtkWidget      *scroller;
+  AdwClamp       *clamp;
+  GtkGrid        *layout;
+  GtkWidget      *header_box;
+  AdwClamp       *picture_clamp;
+  GtkWidget      *details_box;
   GtkLabel       *introduction_label;
   GtkLabel       *position_label;
   GtkLabel       *title_label;
@@ -56,6 +65,7 @@ enum {
   PROP_TOTAL,
   PROP_DOSAGE,
   PROP_ANNOUNCEMENT,
+  PROP_WIDE,
   N_PROPS
 };
 
@@ -331,6 +341,9 @@ limber_slide_get_property (GObject    *object,
     case PROP_ANNOUNCEMENT:
       g_value_set_string (value, self->announcement);
       break;
+    case PROP_WIDE:
+      g_value_set_boolean (value, self->wide);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -355,9 +368,90 @@ limber_slide_set_property (GObject      *object,
     case PROP_TOTAL:
       limber_slide_set_total (self, g_value_get_uint (value));
       break;
+    case PROP_WIDE:
+      limber_slide_set_wide (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Narrow, the picture is at most this wide, as the handout prints it. */
+#define NARROW_PICTURE_WIDTH 400
+/* Wide, the picture takes at most this share of the slide's height, so that
+ * the title above it stays in view, and is never narrower than this. */
+#define WIDE_PICTURE_HEIGHT_SHARE 0.6
+#define WIDE_PICTURE_MIN_WIDTH 240
+
+static void
+place (GtkWidget *child,
+       int        column,
+       int        row,
+       int        width,
+       int        height)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (gtk_widget_get_parent (child));
+  GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_column_span (cell, width);
+  gtk_grid_layout_child_set_row_span (cell, height);
+}
+
+/* The picture's width for its height to fit the slide's, wide. */
+static int
+wide_picture_width (LimberSlide *self,
+                    int          height)
+{
+  int picture_height = 0;
+
+  /* Its height for a width of 1000 gives its aspect ratio, whatever the picture. */
+  gtk_widget_measure (GTK_WIDGET (self->illustration), GTK_ORIENTATION_VERTICAL, 1000,
+                      NULL, &picture_height, NULL, NULL);
+  if (picture_height <= 0)
+    return NARROW_PICTURE_WIDTH;
+
+  return MAX (WIDE_PICTURE_MIN_WIDTH, (int) (height * WIDE_PICTURE_HEIGHT_SHARE * 1000 / picture_height));
+}
+
+static void
+limber_slide_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  LimberSlide *self = LIMBER_SLIDE (widget);
+
+  if (self->wide)
+    {
+      int picture_width = wide_picture_width (self, height);
+
+      /* Changes the layout only when the height does: the next frame settles. */
+      if (picture_width != self->picture_width)
+        {
+          self->picture_width = picture_width;
+          adw_clamp_set_maximum_size (self->picture_clamp, picture_width);
+          adw_clamp_set_tightening_threshold (self->picture_clamp, picture_width);
+        }
+    }
+
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+}
+
+/* No layout manager: with one, GTK would not call size_allocate above. */
+static void
+limber_slide_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  LimberSlide *self = LIMBER_SLIDE (widget);
+
+  gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -372,6 +466,8 @@ limber_slide_class_init (LimberSlideClass *klass)
   object_class->set_property = limber_slide_set_property;
 
   widget_class->focus = limber_slide_focus;
+  widget_class->measure = limber_slide_measure;
+  widget_class->size_allocate = limber_slide_size_allocate;
 
   properties[PROP_EXERCISE] =
     g_param_spec_object ("exercise", NULL, NULL, LIMBER_TYPE_EXERCISE,
@@ -394,10 +490,20 @@ limber_slide_class_init (LimberSlideClass *klass)
     g_param_spec_string ("announcement", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* The picture beside the steps, rather than above them. */
+  properties[PROP_WIDE] =
+    g_param_spec_boolean ("wide", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-slide.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, clamp);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, layout);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, header_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, picture_clamp);
+  gtk_widget_class_bind_template_child (widget_class, LimberSlide, details_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, position_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, title_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, summary_label);
@@ -413,7 +519,6 @@ limber_slide_class_init (LimberSlideClass *klass)
 
   g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "limber-slide");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -497,6 +602,60 @@ limber_slide_set_total (LimberSlide *self,
   self->total = total;
   update_position (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+/**
+ * limber_slide_set_wide:
+ *
+ * Wide: the title across the top, and below it the picture, as tall as the
+ * slide allows, with the dosage, beside the steps. Narrow: one column, the
+ * picture above the steps. Right to left, the columns swap, as the grid does.
+ */
+void
+limber_slide_set_wide (LimberSlide *self,
+                       gboolean     wide)
+{
+  int span;
+
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  wide = !!wide;
+  if (self->wide == wide)
+    return;
+
+  self->wide = wide;
+  span = wide ? 2 : 1;
+  place (GTK_WIDGET (self->introduction_label), 0, 0, span, 1);
+  place (self->header_box, 0, 1, span, 1);
+  place (self->warning_box, 0, 2, span, 1);
+  place (GTK_WIDGET (self->picture_clamp), 0, 3, 1, 1);
+  place (self->details_box, 0, 4, 1, 1);
+  if (wide)
+    place (GTK_WIDGET (self->steps_list), 1, 3, 1, 2);
+  else
+    place (GTK_WIDGET (self->steps_list), 0, 5, 1, 1);
+  gtk_grid_set_column_homogeneous (self->layout, wide);
+
+  /* Wide, the words are set in two columns of about the narrow one's measure. */
+  adw_clamp_set_maximum_size (self->clamp, wide ? 1400 : 640);
+  adw_clamp_set_tightening_threshold (self->clamp, wide ? 1000 : 480);
+  self->picture_width = 0;
+  if (!wide)
+    {
+      adw_clamp_set_maximum_size (self->picture_clamp, NARROW_PICTURE_WIDTH);
+      adw_clamp_set_tightening_threshold (self->picture_clamp, NARROW_PICTURE_WIDTH);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDE]);
+}
+
+gboolean
+limber_slide_get_wide (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), FALSE);
+
+  return self->wide;
 }
 
 /**

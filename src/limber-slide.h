@@ -36,5 +36,8 @@ void            limber_slide_set_introduction (LimberSlide *self,
 const char     *limber_slide_get_introduction (LimberSlide *self);
 void            limber_slide_set_listen_available (LimberSlide *self,
                                                    gboolean     available);
+void            limber_slide_set_wide     (LimberSlide    *self,
+                                           gboolean        wide);
+gboolean        limber_slide_get_wide     (LimberSlide    *self);
 
 G_END_DECLS

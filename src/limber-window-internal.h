@@ -29,6 +29,8 @@ struct _LimberWindow
   /* A slide per exercise, made when first shown and kept while hidden, so a
    * slide that comes back is the same widget. */
   GHashTable           *slides;
+  /* Wide enough for the picture beside the words (limber_compat_follow_width()). */
+  gboolean              wide;
   guint                 current_index;
   /* Where keyboard navigation is heading: it runs ahead of current_index
    * while the carousel animates, so that two quick presses move two slides. */

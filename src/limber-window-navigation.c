@@ -298,6 +298,7 @@ slide_for (LimberWindow   *self,
       slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
       show_prescription (self, slide);
       limber_slide_set_listen_available (slide, !limber_window_get_kiosk (self));
+      limber_slide_set_wide (slide, self->wide);
       g_hash_table_insert (self->slides, g_strdup (id), slide);
     }
 

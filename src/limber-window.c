@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
-#include "limber-session-view.h"
+#include "limber-slide.h"
 #include "limber-window-internal.h"
 #include "limber-window-private.h"
 
@@ -104,9 +104,15 @@ on_width (gboolean  wide,
           gpointer  user_data)
 {
   LimberWindow *self = user_data;
+  GHashTableIter iter;
+  LimberSlide *slide;
 
+  self->wide = wide;
+  g_hash_table_iter_init (&iter, self->slides);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&slide))
+    limber_slide_set_wide (slide, wide);
   if (self->session != NULL)
-    limber_session_view_set_wide (LIMBER_SESSION_VIEW (limber_session_controller_get_view (self->session)), wide);
+    limber_session_controller_set_wide (self->session, wide);
 }
 
 static void
