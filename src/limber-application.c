@@ -20,6 +20,8 @@
 #include "limber-first-frame.h"
 #include "limber-kiosk-pin.h"
 #include "limber-plan-file.h"
+#include "limber-preferences-dialog.h"
+#include "limber-reminder.h"
 #include "limber-window.h"
 
 struct _LimberApplication
@@ -30,6 +32,9 @@ struct _LimberApplication
   GFile          *catalog_file;
   /* --kiosk was given to this instance, at its start or since. */
   gboolean        kiosk;
+  GSettings      *settings;
+  LimberReminder *reminder;
+  GtkWidget      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -106,10 +111,38 @@ close_other_windows (GtkWindow *keep)
 }
 
 static void
-lock_window (LimberWindow *window)
+lock_window (LimberApplication *self,
+             LimberWindow      *window)
 {
+  /* On libadwaita 1.5 and later Preferences is inside the window. */
+  if (self->preferences != NULL)
+    limber_compat_close_dialog (self->preferences);
   close_other_windows (GTK_WINDOW (window));
   limber_window_set_kiosk (window, TRUE);
+}
+
+/* Neither Preferences nor a reminder's session in the kiosk. */
+static void
+update_actions (LimberApplication *self)
+{
+  LimberWindow *window = find_window (self);
+  gboolean kiosk = window != NULL ? limber_window_get_kiosk (window) : wants_kiosk (self);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !kiosk);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "start-session");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !kiosk);
+}
+
+/* A session started, by the reminder or not: its reminder has done its job. */
+static void
+on_session_active (LimberApplication *self,
+                   GParamSpec        *pspec,
+                   LimberWindow      *window)
+{
+  if (limber_window_get_session_active (window) && self->reminder != NULL)
+    limber_reminder_withdraw (self->reminder);
 }
 
 /* Kiosk mode is decided, and on, before the catalog can fail: a bad one is
@@ -125,8 +158,12 @@ open_window (LimberApplication       *self,
 
   plan = load_plan (self->catalog_file, &error);
   window = limber_window_new (GTK_APPLICATION (self), plan);
+  g_signal_connect_object (window, "notify::session-active", G_CALLBACK (on_session_active), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   if (kiosk)
-    lock_window (window);
+    lock_window (self, window);
+  update_actions (self);
 
   if (plan == NULL)
     {
@@ -256,7 +293,7 @@ limber_application_command_line (GApplication            *application,
 
   /* The kiosk first, whatever becomes of the catalog. */
   if (g_variant_dict_contains (options, "kiosk"))
-    lock_window (window);
+    lock_window (self, window);
 
   if (catalog_file != NULL && !change_catalog (self, window, catalog_file, command_line))
     status = EXIT_FAILURE;
@@ -390,6 +427,52 @@ about_activated (GSimpleAction *action,
                         NULL);
 }
 
+/* The window there is, or one made the way activation makes it: the
+ * reminder's Start may be what starts Limber. */
+static LimberWindow *
+present_window (LimberApplication *self)
+{
+  LimberWindow *window = find_window (self);
+
+  if (window == NULL)
+    return open_window (self, wants_kiosk (self), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+start_session_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = present_window (self);
+
+  if (!limber_window_get_kiosk (window) && !limber_window_get_session_active (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "session.start", NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = present_window (self);
+  GtkWidget *dialog;
+
+  if (limber_window_get_kiosk (window))
+    return;
+
+  if (self->preferences != NULL)
+    limber_compat_close_dialog (self->preferences);
+
+  dialog = limber_preferences_dialog_new (self->settings, self->reminder);
+  g_set_weak_pointer (&self->preferences, dialog);
+  limber_compat_preferences_present (LIMBER_COMPAT_PREFERENCES (dialog), GTK_WIDGET (window));
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -400,14 +483,18 @@ quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "start-session", .activate = start_session_activated },
   { .name = "quit", .activate = quit_activated },
 };
 
 static void
 limber_application_startup (GApplication *application)
 {
+  LimberApplication *self = LIMBER_APPLICATION (application);
   static const char *quit_accels[] = { "<Primary>q", NULL };
-  static const char *plan_accels[] = { "<Primary>comma", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *plan_accels[] = { "<Primary>m", NULL };
   static const char *history_accels[] = { "<Primary>h", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
@@ -415,8 +502,25 @@ limber_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
+
+  /* Also when Limber starts hidden, at login, for the reminder alone. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->reminder = limber_reminder_new (application, self->settings);
+  update_actions (self);
+}
+
+static void
+limber_application_shutdown (GApplication *application)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -425,6 +529,9 @@ limber_application_finalize (GObject *object)
   LimberApplication *self = (LimberApplication *)object;
 
   g_clear_object (&self->catalog_file);
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->preferences);
 
   G_OBJECT_CLASS (limber_application_parent_class)->finalize (object);
 }
@@ -440,6 +547,7 @@ limber_application_class_init (LimberApplicationClass *klass)
   application_class->activate = limber_application_activate;
   application_class->command_line = limber_application_command_line;
   application_class->startup = limber_application_startup;
+  application_class->shutdown = limber_application_shutdown;
   application_class->handle_local_options = limber_application_handle_local_options;
 }
 

@@ -80,6 +80,7 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_KIOSK,
+  PROP_SESSION_ACTIVE,
   N_PROPS
 };
 
@@ -712,6 +713,14 @@ limber_window_get_kiosk (LimberWindow *self)
   return self->kiosk;
 }
 
+gboolean
+limber_window_get_session_active (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+
+  return self->session != NULL && limber_session_controller_get_active (self->session);
+}
+
 static void
 show_plan_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -896,6 +905,7 @@ on_session_active (LimberWindow *self)
 
   /* Its own bar has the controls while a session is on show. */
   gtk_widget_set_visible (self->start_button, !limber_session_controller_get_active (self->session));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ACTIVE]);
   if (limber_session_controller_get_active (self->session))
     return;
   if (exercise == NULL && script != NULL)
@@ -973,6 +983,9 @@ limber_window_get_property (GObject    *object,
     case PROP_KIOSK:
       g_value_set_boolean (value, self->kiosk);
       break;
+    case PROP_SESSION_ACTIVE:
+      g_value_set_boolean (value, limber_window_get_session_active (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1019,6 +1032,10 @@ limber_window_class_init (LimberWindowClass *klass)
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A session, or its summary, is on show. */
+  properties[PROP_SESSION_ACTIVE] =
+    g_param_spec_boolean ("session-active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-window.ui");
