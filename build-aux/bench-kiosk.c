@@ -119,7 +119,7 @@ main (int   argc,
   limber_speech_set_audio_sink (speech, sink);
 
   limber_window_set_kiosk (window, TRUE);
-  slideshow = limber_window_get_slideshow (window);
+  slideshow = limber_kiosk_controller_get_slideshow (limber_window_get_kiosk_controller (window));
 
   /* Wakes the loop now and then, so that a stalled kiosk is noticed. */
   g_timeout_add_seconds (1, on_wake, NULL);

@@ -5,13 +5,17 @@
  *
  * Usage: limber-bench-narration RUNS
  *        limber-bench-narration --session PLAN-FILE
+ *        limber-bench-narration --planned PLAN-FILE
  *        limber-bench-narration --speech RUNS
  *        limber-bench-narration --say ID [RATE]
  *
  * The second form coaches a whole routine (the plan in PLAN-FILE, imported
  * into a settings file of its own) through the default audio output, in
  * real time, and exits, for recording it (e.g. from a PulseAudio monitor):
- * it prints "cue=SECONDS:NAME:TEXT" as each cue begins. The fourth says one
+ * it prints "cue=SECONDS:NAME:TEXT" as each cue begins. With --planned it
+ * runs the same routine silently, sped up twenty times, and prints how long
+ * it takes at real speed ("planned-seconds="): the plan's own arithmetic,
+ * its words timed at 150 words a minute, to set a recording against. The fourth says one
  * exercise's steps with LimberSpeech, in the language of $LANGUAGE, each
  * after the last has finished, at the speech-rate RATE (slower, normal or
  * faster).
@@ -38,6 +42,7 @@
 #include <string.h>
 
 #include "limber-catalog.h"
+#include "limber-countdown-private.h"
 #include "limber-plan-file.h"
 #include "limber-session.h"
 #include "limber-speech-private.h"
@@ -151,6 +156,33 @@ coach_routine (LimberCatalog *catalog,
   g_print ("active-seconds=%u\n", limber_session_get_active_seconds (session));
   if (limber_speech_get_problem (speech) != NULL)
     g_print ("problem=%s\n", limber_speech_get_problem (speech));
+
+  return 0;
+}
+
+/* The routine timed from its words, without a voice. */
+static int
+time_routine (LimberCatalog *catalog,
+              const char    *path)
+{
+  const double scale = 0.05;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(LimberPlan) plan = load_plan (catalog, settings, path);
+  g_autoptr(LimberSessionScript) script = limber_session_script_new (plan, settings, LIMBER_SESSION_MODE_ROUTINE, NULL);
+  g_autoptr(LimberSession) session = NULL;
+  gboolean finished = FALSE;
+  gint64 started;
+
+  /* Before the session makes its countdown. */
+  limber_countdown_set_default_time_scale (scale);
+  session = limber_session_new (NULL);
+  g_signal_connect (session, "finished", G_CALLBACK (on_session_finished), &finished);
+  started = g_get_monotonic_time ();
+  limber_session_start (session, script);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("planned-seconds=%.1f\n", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC / scale);
 
   return 0;
 }
@@ -383,6 +415,8 @@ main (int   argc,
 
   if (argc > 2 && g_str_equal (argv[1], "--session"))
     return coach_routine (catalog, argv[2]);
+  if (argc > 2 && g_str_equal (argv[1], "--planned"))
+    return time_routine (catalog, argv[2]);
   if (argc > 2 && g_str_equal (argv[1], "--speech"))
     return measure_speech (catalog, atoi (argv[2]));
   if (argc > 2 && g_str_equal (argv[1], "--say"))

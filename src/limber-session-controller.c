@@ -18,6 +18,7 @@
 
 #include "limber-session-bar-private.h"
 #include "limber-session-controller-private.h"
+#include "limber-session-recorder.h"
 #include "limber-session-view.h"
 #ifdef HAVE_NARRATION
 #include "limber-speech.h"
@@ -35,6 +36,8 @@ struct _LimberSessionController
 
   GObject            *speech;
   LimberSession      *session;
+  /* Writes ended routines to the history; none until the window gives one. */
+  LimberSessionRecorder *recorder;
   GtkWidget          *view;
   GtkWidget          *bar;
   /* The kiosk's slideshow drives the session; Space is the kiosk guard's. */
@@ -157,6 +160,59 @@ set_active (LimberSessionController *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
+static void
+show_toast (LimberSessionController *self,
+            const char              *message)
+{
+  AdwToast *toast;
+
+  if (message == NULL || self->toast_overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A finished routine left on its summary without an answer: kept as it is,
+ * with any note typed. */
+static void
+save_pending (LimberSessionController *self)
+{
+  g_autoptr(GError) error = NULL;
+  LimberPainRating *rating;
+
+  if (self->recorder == NULL || !limber_session_recorder_get_pending (self->recorder))
+    return;
+
+  rating = limber_session_view_get_pain_rating (LIMBER_SESSION_VIEW (self->view));
+  if (!limber_session_recorder_save_pending (self->recorder, limber_pain_rating_get_note (rating), &error))
+    show_toast (self, error->message);
+}
+
+static void
+on_rated (LimberSessionController *self,
+          int                      value)
+{
+  LimberPainRating *rating = limber_session_view_get_pain_rating (LIMBER_SESSION_VIEW (self->view));
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  if (self->recorder == NULL || !limber_session_recorder_get_pending (self->recorder))
+    return;
+
+  if (!limber_session_recorder_rate (self->recorder,
+                                     value == LIMBER_PAIN_RATING_UNSET ? LIMBER_SESSION_RECORD_NO_PAIN_RATING : value,
+                                     limber_pain_rating_get_note (rating), &error))
+    message = error->message;
+  else if (value == LIMBER_PAIN_RATING_UNSET)
+    message = _("This session is in your history, without a pain rating.");
+  else
+    message = _("This session and how it felt are in your history.");
+
+  limber_session_view_show_rating_result (LIMBER_SESSION_VIEW (self->view), message);
+}
+
 /**
  * limber_session_controller_start:
  * @only: (nullable): the exercise for %LIMBER_SESSION_MODE_SINGLE
@@ -176,6 +232,7 @@ limber_session_controller_start (LimberSessionController *self,
   if (limber_session_script_get_n_exercises (script) == 0)
     return;
 
+  save_pending (self);
   limber_session_view_show_coach (LIMBER_SESSION_VIEW (self->view));
   self->restarting = TRUE;
   limber_session_start (self->session, script);
@@ -195,6 +252,7 @@ limber_session_controller_close (LimberSessionController *self)
   g_return_if_fail (LIMBER_IS_SESSION_CONTROLLER (self));
 
   limber_session_stop (self->session);
+  save_pending (self);
   set_active (self, FALSE);
 }
 
@@ -203,9 +261,14 @@ on_session_finished (LimberSessionController *self)
 {
   LimberSessionScript *script = limber_session_get_script (self->session);
   gboolean routine = limber_session_script_get_mode (script) == LIMBER_SESSION_MODE_ROUTINE;
+  g_autoptr(GError) error = NULL;
 
   if (self->restarting)
     return;
+
+  if (self->recorder != NULL &&
+      !limber_session_recorder_take (self->recorder, self->session, &error))
+    show_toast (self, error->message);
 
   g_signal_emit (self, signals[ENDED], 0, self->session);
 
@@ -214,7 +277,8 @@ on_session_finished (LimberSessionController *self)
   if (routine && limber_session_get_completed (self->session))
     {
       update_actions (self);
-      gtk_widget_grab_focus (self->view);
+      /* How did it feel: one key press away. */
+      gtk_widget_grab_focus (GTK_WIDGET (limber_session_view_get_pain_rating (LIMBER_SESSION_VIEW (self->view))));
     }
   else
     set_active (self, FALSE);
@@ -314,20 +378,6 @@ command_activated (GSimpleAction *action,
 }
 
 #ifdef HAVE_NARRATION
-static void
-show_toast (LimberSessionController *self,
-            const char              *message)
-{
-  AdwToast *toast;
-
-  if (message == NULL || self->toast_overlay == NULL)
-    return;
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* The voice says why once, and the session goes on in silence. */
 static void
 on_speech_problem (LimberSessionController *self)
@@ -373,6 +423,10 @@ static void
 limber_session_controller_dispose (GObject *object)
 {
   LimberSessionController *self = (LimberSessionController *)object;
+
+  if (self->view != NULL)
+    save_pending (self);
+  g_clear_object (&self->recorder);
 
   if (self->session != NULL)
     {
@@ -508,6 +562,8 @@ limber_session_controller_new (GtkWidget       *window,
   self->view = limber_session_view_new (self->session, plan);
   g_object_add_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
   gtk_stack_add_named (stack, self->view, "session");
+  g_signal_connect_object (limber_session_view_get_pain_rating (LIMBER_SESSION_VIEW (self->view)), "finished",
+                           G_CALLBACK (on_rated), self, G_CONNECT_SWAPPED);
   self->bar = limber_session_bar_new (self->session, settings);
   gtk_revealer_set_child (bar_slot, self->bar);
 
@@ -607,4 +663,24 @@ limber_session_controller_get_active (LimberSessionController *self)
   g_return_val_if_fail (LIMBER_IS_SESSION_CONTROLLER (self), FALSE);
 
   return self->active;
+}
+
+/**
+ * limber_session_controller_set_session_log:
+ * @log: (nullable): where routines are written when they end; %NULL for nowhere
+ */
+void
+limber_session_controller_set_session_log (LimberSessionController *self,
+                                           LimberSessionLog        *log)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_CONTROLLER (self));
+  g_return_if_fail (log == NULL || LIMBER_IS_SESSION_LOG (log));
+
+  if (self->recorder != NULL && limber_session_recorder_get_log (self->recorder) == log)
+    return;
+
+  save_pending (self);
+  g_clear_object (&self->recorder);
+  if (log != NULL)
+    self->recorder = limber_session_recorder_new (log, self->plan);
 }

@@ -10,6 +10,7 @@
 
 #include "limber-plan.h"
 #include "limber-session.h"
+#include "limber-session-log.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,8 @@ void                     limber_session_controller_start       (LimberSessionCon
                                                                 LimberSessionMode        mode,
                                                                 LimberExercise          *only);
 void                     limber_session_controller_close       (LimberSessionController *self);
+void                     limber_session_controller_set_session_log (LimberSessionController *self,
+                                                                    LimberSessionLog        *log);
 void                     limber_session_controller_prepare_listen (LimberSessionController *self,
                                                                    LimberExercise          *exercise);
 void                     limber_session_controller_set_return_page (LimberSessionController *self,

@@ -18,5 +18,7 @@ const char          *limber_session_view_get_caption       (LimberSessionView *s
 LimberCountdownDial *limber_session_view_get_dial          (LimberSessionView *self);
 const char          *limber_session_view_get_summary_text  (LimberSessionView *self);
 GtkWidget           *limber_session_view_get_outcome_list  (LimberSessionView *self);
+GtkWidget           *limber_session_view_get_done_button   (LimberSessionView *self);
+const char          *limber_session_view_get_rating_result (LimberSessionView *self);
 
 G_END_DECLS

@@ -45,7 +45,9 @@ struct _LimberSessionView
   GtkLabel            *caption_label;
   GtkLabel            *summary_label;
   GtkListBox          *outcome_list;
-  GtkWidget           *rating_box;
+  LimberPainRating    *pain_rating;
+  GtkLabel            *rating_result;
+  GtkWidget           *done_button;
   GtkLabel            *follow_up_label;
 };
 
@@ -506,6 +508,11 @@ limber_session_view_show_summary (LimberSessionView *self)
   gtk_label_set_label (self->summary_label, limber_session_get_summary (self->session));
   fill_outcomes (self);
   update_follow_up (self);
+  /* Each summary asks afresh. */
+  limber_pain_rating_set_value (self->pain_rating, LIMBER_PAIN_RATING_UNSET);
+  g_object_set (self->pain_rating, "note", "", NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_rating), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_result), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
@@ -626,6 +633,7 @@ limber_session_view_class_init (LimberSessionViewClass *klass)
 
   g_type_ensure (LIMBER_TYPE_COUNTDOWN_DIAL);
   g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
+  g_type_ensure (LIMBER_TYPE_PAIN_RATING);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, body);
@@ -639,7 +647,9 @@ limber_session_view_class_init (LimberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, caption_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, outcome_list);
-  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, pain_rating);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, rating_result);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, done_button);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, follow_up_label);
 
   gtk_widget_class_set_css_name (widget_class, "limber-session-view");
@@ -675,16 +685,35 @@ limber_session_view_get_session (LimberSessionView *self)
 }
 
 /**
- * limber_session_view_get_rating_box:
+ * limber_session_view_get_pain_rating:
  *
- * Returns: (transfer none): where the summary asks how the session felt
+ * Returns: (transfer none): the summary's "How did it feel?"
  */
-GtkWidget *
-limber_session_view_get_rating_box (LimberSessionView *self)
+LimberPainRating *
+limber_session_view_get_pain_rating (LimberSessionView *self)
 {
   g_return_val_if_fail (LIMBER_IS_SESSION_VIEW (self), NULL);
 
-  return self->rating_box;
+  return self->pain_rating;
+}
+
+/**
+ * limber_session_view_show_rating_result:
+ * @message: what became of the answer, such as where it was kept
+ *
+ * Puts @message in the question's place, and moves on to Done.
+ */
+void
+limber_session_view_show_rating_result (LimberSessionView *self,
+                                        const char        *message)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_VIEW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_text (self->rating_result, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_result), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_rating), FALSE);
+  gtk_widget_grab_focus (self->done_button);
 }
 
 const char *
@@ -727,4 +756,20 @@ GtkWidget *
 limber_session_view_get_outcome_list (LimberSessionView *self)
 {
   return GTK_WIDGET (self->outcome_list);
+}
+
+GtkWidget *
+limber_session_view_get_done_button (LimberSessionView *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_VIEW (self), NULL);
+
+  return self->done_button;
+}
+
+const char *
+limber_session_view_get_rating_result (LimberSessionView *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->rating_result);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "limber-pain-rating.h"
 #include "limber-plan.h"
 #include "limber-session.h"
 
@@ -25,6 +26,8 @@ void           limber_session_view_set_wide     (LimberSessionView *self,
                                                  gboolean           wide);
 gboolean       limber_session_view_get_wide     (LimberSessionView *self);
 void           limber_session_view_show_summary (LimberSessionView *self);
-GtkWidget     *limber_session_view_get_rating_box (LimberSessionView *self);
+LimberPainRating *limber_session_view_get_pain_rating    (LimberSessionView *self);
+void              limber_session_view_show_rating_result (LimberSessionView *self,
+                                                          const char        *message);
 
 G_END_DECLS

@@ -6,9 +6,8 @@
 
 #pragma once
 
-#include "limber-kiosk-guard.h"
+#include "limber-kiosk-controller.h"
 #include "limber-session-controller.h"
-#include "limber-slideshow.h"
 #include "limber-window.h"
 
 G_BEGIN_DECLS
@@ -20,14 +19,8 @@ GtkWidget   *limber_window_get_follow_up_dialog (LimberWindow *self);
 GtkWidget   *limber_window_get_plan_dialog      (LimberWindow *self);
 GtkWidget   *limber_window_get_history_dialog   (LimberWindow *self);
 const char  *limber_window_get_hidden_text      (LimberWindow *self);
-GtkWidget   *limber_window_get_previous_button  (LimberWindow *self);
-GtkWidget   *limber_window_get_next_button      (LimberWindow *self);
-LimberSlideshow  *limber_window_get_slideshow          (LimberWindow *self);
-LimberKioskGuard *limber_window_get_kiosk_guard        (LimberWindow *self);
-GtkWidget        *limber_window_get_kiosk_pause_button (LimberWindow *self);
-GtkWidget        *limber_window_get_header_bar         (LimberWindow *self);
-GtkWidget        *limber_window_get_menu_button        (LimberWindow *self);
 
 LimberSessionController *limber_window_get_session_controller (LimberWindow *self);
+LimberKioskController   *limber_window_get_kiosk_controller   (LimberWindow *self);
 
 G_END_DECLS

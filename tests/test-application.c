@@ -1051,9 +1051,9 @@ assert_locked (LimberApplication *application,
 {
   g_assert_true (limber_window_get_kiosk (window));
   wait_until (is_fullscreen, window, "the kiosk to be fullscreen");
-  g_assert_false (gtk_widget_get_visible (limber_window_get_header_bar (window)));
+  g_assert_false (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
   g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
-  g_assert_nonnull (limber_window_get_kiosk_guard (window));
+  g_assert_nonnull (limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "quit"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "about"));
   g_assert_cmpuint (n_visible_windows (), ==, 1);
@@ -1113,7 +1113,7 @@ check_error_in_kiosk (LimberApplication *application,
   assert_locked (application, window);
   assert_keys_ignored (window);
 
-  guard = limber_window_get_kiosk_guard (window);
+  guard = limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (window));
   limber_kiosk_guard_set_time_scale (guard, 0.1);
   hold_keys (window, chord, TRUE);
   wait_until (unlock_shown, guard, "the long-pressed chord to ask for the PIN");
@@ -1236,7 +1236,7 @@ check_second_kiosk (LimberApplication *application,
   g_auto(Run) result = { 0 };
 
   g_assert_false (limber_window_get_kiosk (window));
-  g_assert_true (gtk_widget_get_visible (limber_window_get_header_bar (window)));
+  g_assert_true (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
   wait_until (has_two_windows, NULL, "About to open");
 

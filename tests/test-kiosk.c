@@ -67,7 +67,7 @@ is_fullscreen (gpointer data)
 static LimberSlideshow *
 slideshow (Kiosk *kiosk)
 {
-  return limber_window_get_slideshow (kiosk->window);
+  return limber_kiosk_controller_get_slideshow (limber_window_get_kiosk_controller (kiosk->window));
 }
 
 static LimberSession *
@@ -227,8 +227,8 @@ test_kiosk_advances_and_loops (void)
   kiosk_open (&kiosk, NULL, FALSE);
 
   g_assert_true (limber_slideshow_get_playing (slideshow (&kiosk)));
-  g_assert_false (gtk_widget_get_visible (limber_window_get_header_bar (kiosk.window)));
-  g_assert_true (gtk_widget_get_visible (limber_window_get_kiosk_pause_button (kiosk.window)));
+  g_assert_false (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (kiosk.window), ADW_TYPE_HEADER_BAR)));
+  g_assert_true (gtk_widget_get_visible (limber_session_controller_get_pause_button (limber_window_get_session_controller (kiosk.window))));
   g_assert_cmpstr (limber_window_get_visible_page (kiosk.window), ==, "session");
 
   wait_until (visited_at_least, &count, "the kiosk to go round once");
@@ -406,7 +406,7 @@ test_kiosk_pauses_for_people (void)
   press_key (kiosk.window, XK_space);
   wait_until (is_paused, slideshow (&kiosk), "Space to pause the kiosk");
 
-  gtk_widget_activate (limber_window_get_kiosk_pause_button (kiosk.window));
+  gtk_widget_activate (limber_session_controller_get_pause_button (limber_window_get_session_controller (kiosk.window)));
   wait_until (is_playing, slideshow (&kiosk), "the Resume button to resume the kiosk");
   gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "kiosk.next", NULL);
   g_assert_false (limber_slideshow_get_playing (slideshow (&kiosk)));
@@ -476,7 +476,7 @@ test_kiosk_lockdown (void)
   set_dwell (600);
   kiosk_open (&kiosk, NULL, FALSE);
   g_object_add_weak_pointer (G_OBJECT (kiosk.window), (gpointer *)&kiosk.window);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
+  guard = limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (kiosk.window));
 
   quit = g_action_map_lookup_action (G_ACTION_MAP (application), "quit");
   g_signal_connect_swapped (quit, "activate", G_CALLBACK (on_action_activated), &n_quits);
@@ -508,7 +508,7 @@ test_kiosk_lockdown (void)
   g_assert_nonnull (kiosk.window);
 
   menu_button_popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
-                          limber_window_get_menu_button (kiosk.window))));
+                          find_widget_of_type (GTK_WIDGET (kiosk.window), GTK_TYPE_MENU_BUTTON))));
   g_assert_true (menu_button_popover == NULL || !gtk_widget_get_visible (menu_button_popover));
 
   /* Leaving fullscreen by any other way is undone. */
@@ -583,7 +583,7 @@ test_kiosk_pin_leaves (void)
   g_settings_set_uint (settings, "kiosk-dwell-seconds", 600);
   g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
   kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
+  guard = limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (kiosk.window));
 
   /* A quick press of the chord is not a long press. */
   limber_kiosk_guard_set_time_scale (guard, 0.1);
@@ -616,8 +616,8 @@ test_kiosk_pin_leaves (void)
   press_key (kiosk.window, XK_Return);
   wait_until (not_kiosk, kiosk.window, "the right PIN to leave kiosk mode");
 
-  g_assert_true (gtk_widget_get_visible (limber_window_get_header_bar (kiosk.window)));
-  g_assert_null (limber_window_get_slideshow (kiosk.window));
+  g_assert_true (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (kiosk.window), ADW_TYPE_HEADER_BAR)));
+  g_assert_null (limber_kiosk_controller_get_slideshow (limber_window_get_kiosk_controller (kiosk.window)));
   wait_until (is_windowed, kiosk.window, "the window to leave fullscreen");
 
   kiosk_close (&kiosk);
@@ -670,7 +670,7 @@ open_with_pin_panel (Kiosk *kiosk)
   g_assert_true (limber_kiosk_pin_store (settings, PIN, &error));
   g_assert_no_error (error);
   kiosk_open (kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk->window);
+  guard = limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (kiosk->window));
   limber_kiosk_guard_show_unlock (guard);
 
   return guard;
@@ -902,7 +902,7 @@ test_kiosk_pointer (void)
 
   reset_kiosk_settings ();
   kiosk_open (&kiosk, NULL, FALSE);
-  guard = limber_window_get_kiosk_guard (kiosk.window);
+  guard = limber_kiosk_controller_get_guard (limber_window_get_kiosk_controller (kiosk.window));
   display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (kiosk.window)));
 
   wait_until (pointer_hidden, guard, "the still pointer to hide");

@@ -236,7 +236,7 @@ test_locale_carousel_direction (void)
   target.index = 1;
   wait_until (carousel_settled_at, &target, "the forward arrow to reach slide 2");
 
-  g_signal_emit_by_name (limber_window_get_next_button (window), "clicked");
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "slide.next"), "clicked");
   target.index = 2;
   wait_until (carousel_settled_at, &target, "Next to reach slide 3");
 

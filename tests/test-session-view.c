@@ -11,6 +11,7 @@
 
 #include "limber-countdown-private.h"
 #include "limber-session-controller-private.h"
+#include "limber-session-record.h"
 #include "limber-session-view-private.h"
 #include "limber-slide-private.h"
 #include "limber-test-backend.h"
@@ -104,6 +105,14 @@ on_summary (gpointer data)
 
   return g_strcmp0 (limber_session_view_get_page (fixture->view), "summary") == 0 &&
          limber_session_get_completed (fixture->session);
+}
+
+static gboolean
+rating_answered (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gtk_widget_get_visible (GTK_WIDGET (limber_session_view_get_pain_rating (fixture->view)));
 }
 
 static gboolean
@@ -223,6 +232,25 @@ test_view_summary (Fixture       *fixture,
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 2);
 
+  /* How did it feel: one key, and it is in the history with the session. */
+  press_key (fixture->window, XK_7);
+  wait_until (rating_answered, fixture, "the rating to be answered");
+  g_assert_true (gtk_widget_has_focus (limber_session_view_get_done_button (fixture->view)));
+  g_assert_cmpstr (limber_session_view_get_rating_result (fixture->view), ==,
+                   "This session and how it felt are in your history.");
+  {
+    LimberSessionLog *log = limber_window_get_session_log (fixture->window);
+    g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (0);
+    g_autoptr(GDateTime) to = g_date_time_add_days (limber_session_get_end_time (fixture->session), 1);
+    g_autoptr(GPtrArray) sessions = limber_session_log_list_sessions (log, from, to, NULL);
+    LimberSessionRecord *record;
+
+    g_assert_cmpuint (sessions->len, ==, 1);
+    record = g_ptr_array_index (sessions, 0);
+    g_assert_cmpint (limber_session_record_get_pain_rating (record), ==, 7);
+    g_assert_cmpuint (limber_session_record_get_n_done (record), ==, 2);
+  }
+
   /* Done goes back to the exercises, on the last one done. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.close", NULL);
   wait_until (back_on_exercises, fixture, "the carousel again");
@@ -248,6 +276,88 @@ test_view_listen (Fixture       *fixture,
   wait_until (stopped, fixture, "the one exercise to end");
   wait_until (back_on_exercises, fixture, "the carousel again");
   wait_until (carousel_settled_at, &(SlideTarget) { fixture->window, 1 }, "the carousel on the push-ups");
+}
+
+/* Pauses the session late in its first hold, most of the ring gone. */
+static void
+pause_late_in_hold (LimberCountdown *countdown,
+                    GParamSpec      *pspec,
+                    gpointer         session)
+{
+  const LimberCue *cue = limber_session_get_cue (session);
+
+  if (cue != NULL && cue->kind == LIMBER_CUE_HOLD && limber_countdown_get_seconds_left (countdown) <= 6)
+    limber_session_pause (session);
+}
+
+static gboolean
+cue_moved (gpointer data)
+{
+  Expected *expected = data;
+
+  return limber_session_get_cue_index (expected->fixture->session) != (guint) expected->step;
+}
+
+/* Paused in a hold with 70 % of it gone, a move by @key shows the new
+ * cue's own countdown on the dial, not what was left of the hold's. */
+static void
+move_from_paused_hold (Fixture *fixture,
+                       KeySym   key)
+{
+  LimberCountdown *countdown = limber_session_get_countdown (fixture->session);
+  LimberCountdownDial *dial = limber_session_view_get_dial (fixture->view);
+  Expected moved = { fixture, LIMBER_SESSION_STATE_PLAYING, 0 };
+  const LimberCue *cue;
+  g_autofree char *number = NULL;
+
+  g_signal_connect (countdown, "notify::seconds-left", G_CALLBACK (pause_late_in_hold), fixture->session);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.start", NULL);
+  wait_until (in_hold, fixture, "a pause late in the first hold");
+  g_signal_handlers_disconnect_by_func (countdown, pause_late_in_hold, fixture->session);
+  g_assert_cmpfloat (limber_countdown_get_fraction (countdown), >=, 0.7);
+  g_assert_cmpstr (limber_countdown_dial_get_number (dial), ==, "6");
+
+  /* From here in real time, so that the new countdown has barely begun when looked at. */
+  limber_countdown_set_time_scale (countdown, 1.0);
+  moved.step = (int) limber_session_get_cue_index (fixture->session);
+  press_key (fixture->window, key);
+  wait_until (cue_moved, &moved, "the key to move the session on");
+
+  cue = limber_session_get_cue (fixture->session);
+  g_test_message ("Moved to a %s cue of %u ms", g_enum_to_string (LIMBER_TYPE_CUE_KIND, cue->kind), cue->duration_ms);
+  g_assert_true (limber_countdown_dial_get_countdown (dial) == countdown);
+  g_assert_cmpfloat (limber_countdown_get_fraction (countdown), <, 0.1);
+  if (cue->kind == LIMBER_CUE_HOLD || cue->kind == LIMBER_CUE_REST)
+    {
+      number = g_strdup_printf ("%u", (cue->duration_ms + 999) / 1000);
+      g_assert_true (limber_countdown_dial_get_ring_visible (dial));
+      g_assert_cmpstr (limber_countdown_dial_get_number (dial), ==, number);
+    }
+  else
+    {
+      /* A step's number, with no ring: nothing of the hold's is left. */
+      number = g_strdup_printf ("%d", cue->step);
+      g_assert_false (limber_countdown_dial_get_ring_visible (dial));
+      g_assert_cmpstr (limber_countdown_dial_get_number (dial), ==, number);
+    }
+}
+
+/* Right: on to the next step. */
+static void
+test_view_paused_hold_then_right (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  move_from_paused_hold (fixture, XK_Right);
+  g_assert_cmpint (limber_session_get_step (fixture->session), ==, 6);
+}
+
+/* Page Down: on to the rest before the next exercise, a new ring. */
+static void
+test_view_paused_hold_then_page_down (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  move_from_paused_hold (fixture, XK_Page_Down);
+  g_assert_cmpint (limber_session_get_cue (fixture->session)->kind, ==, LIMBER_CUE_REST);
 }
 
 /* A plan that hides everything offers no session. */
@@ -292,6 +402,10 @@ main (int   argc,
   g_test_add ("/session-view/space", Fixture, &real_time, fixture_set_up, test_view_space, fixture_tear_down);
   g_test_add ("/session-view/summary", Fixture, NULL, fixture_set_up, test_view_summary, fixture_tear_down);
   g_test_add ("/session-view/listen", Fixture, NULL, fixture_set_up, test_view_listen, fixture_tear_down);
+  g_test_add ("/session-view/paused-hold-then-right", Fixture, NULL, fixture_set_up, test_view_paused_hold_then_right,
+              fixture_tear_down);
+  g_test_add ("/session-view/paused-hold-then-page-down", Fixture, NULL, fixture_set_up,
+              test_view_paused_hold_then_page_down, fixture_tear_down);
   g_test_add ("/session-view/nothing-to-start", Fixture, NULL, fixture_set_up, test_view_nothing_to_start,
               fixture_tear_down);
 

@@ -68,8 +68,8 @@ test_window_shows_six_slides (void)
                                           APPLICATION_ID));
   /* Only a development build has the striped header bar. */
   g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
-  g_assert_false (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
-  g_assert_true (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.previous")));
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.next")));
 
   close_window (window);
 }
@@ -86,8 +86,8 @@ test_window_keyboard_navigation (void)
   press_key_and_wait (window, XK_Page_Down, 2);
   press_key_and_wait (window, XK_Page_Up, 1);
   press_key_and_wait (window, XK_End, 5);
-  g_assert_false (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
-  g_assert_true (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.next")));
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.previous")));
 
   /* Past either end nothing moves: Right at the last slide, then Home. */
   press_key (window, XK_Right);
@@ -106,14 +106,14 @@ test_window_buttons (void)
   LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
   SlideTarget target = { window, 1 };
 
-  g_signal_emit_by_name (limber_window_get_next_button (window), "clicked");
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "slide.next"), "clicked");
   wait_until (carousel_settled_at, &target, "the Next button to reach slide 2");
-  g_assert_true (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
+  g_assert_true (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.previous")));
 
   target.index = 0;
-  g_signal_emit_by_name (limber_window_get_previous_button (window), "clicked");
+  g_signal_emit_by_name (find_actionable (GTK_WIDGET (window), "slide.previous"), "clicked");
   wait_until (carousel_settled_at, &target, "the Previous button to reach slide 1");
-  g_assert_false (gtk_widget_get_sensitive (limber_window_get_previous_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.previous")));
 
   close_window (window);
 }
@@ -182,7 +182,7 @@ test_window_catalog_error (void)
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "error");
   /* Not a catalog's error: its message is the reason. */
   assert_shows_detail (limber_window_get_error_page (window), "The catalog is missing");
-  g_assert_false (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.next")));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up-care", NULL) &&
                   limber_window_get_follow_up_dialog (window) != NULL);
 
@@ -401,7 +401,7 @@ test_window_all_hidden (void)
 
   g_assert_cmpstr (limber_window_get_visible_page (window), ==, "empty");
   g_assert_cmpuint (adw_carousel_get_n_pages (limber_window_get_carousel (window)), ==, 0);
-  g_assert_false (gtk_widget_get_sensitive (limber_window_get_next_button (window)));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "slide.next")));
 
   /* The keys do nothing, and nothing breaks. */
   press_key (window, XK_Right);
@@ -554,7 +554,7 @@ test_window_tab_order (void)
   g_assert_true (LIMBER_IS_SLIDE (focus));
 
   /* Into the slide's own controls, if it has any, then on to Next. */
-  while (gtk_root_get_focus (GTK_ROOT (window)) != limber_window_get_next_button (window))
+  while (gtk_root_get_focus (GTK_ROOT (window)) != find_actionable (GTK_WIDGET (window), "slide.next"))
     {
       GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
 

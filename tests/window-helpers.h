@@ -44,5 +44,9 @@ void          hold_keys           (LimberWindow   *window,
                                    const KeySym   *keysyms,
                                    gboolean        down);
 gboolean      carousel_settled_at (gpointer        target);
+GtkWidget    *find_widget_of_type (GtkWidget      *root,
+                                   GType           type);
+GtkWidget    *find_actionable     (GtkWidget      *root,
+                                   const char     *action_name);
 
 G_END_DECLS
