@@ -145,6 +145,20 @@ on_session_active (LimberApplication *self,
     limber_reminder_withdraw (self->reminder);
 }
 
+/* Every main window, also one made elsewhere than open_window(). */
+static void
+on_window_added (LimberApplication *self,
+                 GtkWindow         *window)
+{
+  if (!LIMBER_IS_WINDOW (window))
+    return;
+
+  g_signal_connect_object (window, "notify::session-active", G_CALLBACK (on_session_active), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
 /* Kiosk mode is decided, and on, before the catalog can fail: a bad one is
  * shown inside the locked kiosk, never in an ordinary window. */
 static LimberWindow *
@@ -158,12 +172,8 @@ open_window (LimberApplication       *self,
 
   plan = load_plan (self->catalog_file, &error);
   window = limber_window_new (GTK_APPLICATION (self), plan);
-  g_signal_connect_object (window, "notify::session-active", G_CALLBACK (on_session_active), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   if (kiosk)
     lock_window (self, window);
-  update_actions (self);
 
   if (plan == NULL)
     {
@@ -509,6 +519,8 @@ limber_application_startup (GApplication *application)
   /* Also when Limber starts hidden, at login, for the reminder alone. */
   self->settings = g_settings_new (APPLICATION_ID);
   self->reminder = limber_reminder_new (application, self->settings);
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect (application, "window-removed", G_CALLBACK (update_actions), NULL);
   update_actions (self);
 }
 

@@ -257,8 +257,9 @@ wait_for (LimberReminder *self,
 }
 
 /* A reminder is due when the clock has passed it since the last wake, and
- * its day has not had one: once, however late a sleeping computer wakes,
- * and not again when the clock is set back. */
+ * its day has not had one: once, however late in its day a sleeping
+ * computer wakes, and not again when the clock is set back. Yesterday's,
+ * missed, is not sent the next morning: today's comes at its time. */
 static void
 check (LimberReminder *self)
 {
@@ -275,7 +276,7 @@ check (LimberReminder *self)
 
   latest = latest_reminder (self, now);
   if (self->last_check != NULL && g_date_time_compare (latest, self->last_check) > 0 &&
-      !fired_on_day_of (self, latest))
+      same_day (latest, now) && !fired_on_day_of (self, latest))
     send_reminder (self, latest);
 
   g_clear_pointer (&self->last_check, g_date_time_unref);
