@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <X11/keysym.h>
 
 #include "limber-preferences-dialog-private.h"
 #include "limber-test-backend.h"
@@ -385,6 +386,48 @@ test_preferences_narrow (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+static GtkWidget *
+find_preferences (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  /* A window before libadwaita 1.5, a dialog inside the main window since. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWidget *found = LIMBER_IS_PREFERENCES_DIALOG (l->data)
+                           ? l->data : find_widget_of_type (l->data, LIMBER_TYPE_PREFERENCES_DIALOG);
+
+      if (found != NULL && gtk_widget_get_mapped (found))
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preferences_are_open (gpointer data)
+{
+  return find_preferences () != NULL;
+}
+
+/* Ctrl+comma, as the menu and the shortcuts window say, opens them. */
+static void
+test_preferences_shortcut (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  GtkWidget *dialog;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (application), "preferences"));
+  press_control_key (window, XK_comma);
+  wait_until (preferences_are_open, NULL, "Ctrl+comma to open Preferences");
+  dialog = find_preferences ();
+  g_assert_nonnull (limber_preferences_dialog_get_row (LIMBER_PREFERENCES_DIALOG (dialog), "speech-rate"));
+
+  limber_compat_close_dialog (dialog);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/preferences-dialog/no-background", test_preferences_no_background);
   g_test_add_func ("/preferences-dialog/locked", test_preferences_locked);
   g_test_add_func ("/preferences-dialog/narrow", test_preferences_narrow);
+  g_test_add_func ("/preferences-dialog/shortcut", test_preferences_shortcut);
 
   status = g_test_run ();
 
