@@ -338,7 +338,8 @@ test_preferences_narrow (void)
     {
       const char *locale = locales[i];
       Fixture fixture = { 0 };
-      GtkWidget *parent = gtk_window_new ();
+      /* Since libadwaita 1.5 the dialog is shown inside it. */
+      GtkWidget *parent = adw_window_new ();
       GtkWidget *root;
       int minimum;
 

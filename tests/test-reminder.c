@@ -92,7 +92,18 @@ local_time (const char *zone_name,
   return g_date_time_new (zone, year, month, day, hour, minute, 0);
 }
 
-/* Moves the clock, and waits until the reminder has looked at it. */
+/* Moves the clock to @now (taken), and waits until the reminder has looked. */
+static void
+move_clock (Fixture   *fixture,
+            GDateTime *now)
+{
+  g_clear_pointer (&fixture->clock.now, g_date_time_unref);
+  fixture->clock.now = now;
+  /* Off, it has no timer, and never looks. */
+  if (limber_reminder_get_enabled (fixture->reminder))
+    wait_for_read (&fixture->clock);
+}
+
 static void
 set_clock (Fixture    *fixture,
            const char *zone_name,
@@ -102,11 +113,7 @@ set_clock (Fixture    *fixture,
            int         hour,
            int         minute)
 {
-  g_clear_pointer (&fixture->clock.now, g_date_time_unref);
-  fixture->clock.now = local_time (zone_name, year, month, day, hour, minute);
-  /* Off, it has no timer, and never looks. */
-  if (limber_reminder_get_enabled (fixture->reminder))
-    wait_for_read (&fixture->clock);
+  move_clock (fixture, local_time (zone_name, year, month, day, hour, minute));
 }
 
 static GVariant *
@@ -459,15 +466,11 @@ test_reminder_dst (Fixture       *fixture,
     /* 02:31 summer time, then 02:31 winter time, an hour later. */
     g_autoptr(GDateTime) before = local_time ("Europe/Berlin", 2027, 10, 31, 1, 31);
 
-    g_clear_pointer (&fixture->clock.now, g_date_time_unref);
-    fixture->clock.now = g_date_time_add_hours (before, 1);
+    move_clock (fixture, g_date_time_add_hours (before, 1));
     g_assert_cmpint (g_date_time_get_utc_offset (fixture->clock.now), ==, 2 * G_TIME_SPAN_HOUR);
-    wait_for_read (&fixture->clock);
     assert_notifications (fixture, 3);
-    g_clear_pointer (&fixture->clock.now, g_date_time_unref);
-    fixture->clock.now = g_date_time_add_hours (before, 2);
+    move_clock (fixture, g_date_time_add_hours (before, 2));
     g_assert_cmpint (g_date_time_get_utc_offset (fixture->clock.now), ==, 1 * G_TIME_SPAN_HOUR);
-    wait_for_read (&fixture->clock);
     assert_notifications (fixture, 4);
   }
   set_clock (fixture, "Europe/Berlin", 2027, 10, 31, 4, 0);
