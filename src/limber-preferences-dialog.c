@@ -39,7 +39,6 @@ struct _LimberPreferencesDialog
   GtkWidget               *speech_rate_row;
   GtkWidget               *volume_row;
   GtkAdjustment           *volume;
-  GtkWidget               *position_change_row;
 };
 
 G_DEFINE_FINAL_TYPE (LimberPreferencesDialog, limber_preferences_dialog, LIMBER_TYPE_COMPAT_PREFERENCES)
@@ -187,6 +186,23 @@ add_switch_row (LimberPreferencesDialog *self,
 }
 
 static gboolean
+get_waits (GValue   *value,
+           GVariant *variant,
+           gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "wait-for-ready"));
+  return TRUE;
+}
+
+static GVariant *
+set_waits (const GValue       *value,
+           const GVariantType *expected_type,
+           gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "wait-for-ready" : "timed");
+}
+
+static gboolean
 get_timed (GValue   *value,
            GVariant *variant,
            gpointer  user_data)
@@ -300,9 +316,15 @@ add_session_rows (LimberPreferencesDialog *self)
 {
   GtkWidget *seconds_row;
 
-  bind_enum (self, "position-change", self->position_change_row);
-  /* No subtitle: at 360 px the choice needs the room. */
-  add_row (self, "position-change", self->position_change_row, NULL);
+  GObject *waits;
+  GtkWidget *waits_row;
+
+  /* A switch, not a choice of two: it fits 360 px in every language. */
+  waits_row = limber_compat_switch_row_new (_("Wait for Ready After a Change of Position"), &waits);
+  g_settings_bind_with_mapping (self->settings, "position-change", waits, "active", G_SETTINGS_BIND_DEFAULT,
+                                get_waits, set_waits, NULL, NULL);
+  adw_preferences_group_add (self->session_group, waits_row);
+  add_row (self, "position-change", waits_row, _("Otherwise the session goes on by itself"));
 
   seconds_row = add_seconds_row (self, self->session_group, "position-change-seconds", _("Time to Change Position"),
                                  _("Seconds to get into the new position"));
@@ -451,7 +473,6 @@ limber_preferences_dialog_class_init (LimberPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesDialog, speech_rate_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesDialog, volume_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesDialog, volume);
-  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesDialog, position_change_row);
 }
 
 static void
