@@ -21,6 +21,8 @@
 #include "limber-kiosk-pin.h"
 #include "limber-plan-file.h"
 #include "limber-plan-printer.h"
+#include "limber-preferences-dialog.h"
+#include "limber-reminder.h"
 #include "limber-window.h"
 
 struct _LimberApplication
@@ -33,6 +35,9 @@ struct _LimberApplication
   gboolean        kiosk;
   /* The last print dialog's choices, for the next one. */
   GtkPrintSettings *print_settings;
+  GSettings      *settings;
+  LimberReminder *reminder;
+  GtkWidget      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -109,10 +114,56 @@ close_other_windows (GtkWindow *keep)
 }
 
 static void
-lock_window (LimberWindow *window)
+lock_window (LimberApplication *self,
+             LimberWindow      *window)
 {
+  /* On libadwaita 1.5 and later Preferences is inside the window. */
+  if (self->preferences != NULL)
+    limber_compat_close_dialog (self->preferences);
   close_other_windows (GTK_WINDOW (window));
   limber_window_set_kiosk (window, TRUE);
+}
+
+/* Neither Preferences nor a reminder's session in the kiosk. */
+static void
+update_actions (LimberApplication *self)
+{
+  LimberWindow *window = find_window (self);
+  gboolean kiosk = window != NULL ? limber_window_get_kiosk (window) : wants_kiosk (self);
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !kiosk);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "start-session");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !kiosk);
+  /* Printing needs a plan, and a kiosk prints nothing. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "print");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               window != NULL && limber_window_get_plan (window) != NULL && !kiosk);
+}
+
+/* A session started, by the reminder or not: its reminder has done its job. */
+static void
+on_session_active (LimberApplication *self,
+                   GParamSpec        *pspec,
+                   LimberWindow      *window)
+{
+  if (limber_window_get_session_active (window) && self->reminder != NULL)
+    limber_reminder_withdraw (self->reminder);
+}
+
+/* Every main window, also one made elsewhere than open_window(). */
+static void
+on_window_added (LimberApplication *self,
+                 GtkWindow         *window)
+{
+  if (!LIMBER_IS_WINDOW (window))
+    return;
+
+  g_signal_connect_object (window, "notify::session-active", G_CALLBACK (on_session_active), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 /* Kiosk mode is decided, and on, before the catalog can fail: a bad one is
@@ -129,7 +180,7 @@ open_window (LimberApplication       *self,
   plan = load_plan (self->catalog_file, &error);
   window = limber_window_new (GTK_APPLICATION (self), plan);
   if (kiosk)
-    lock_window (window);
+    lock_window (self, window);
 
   if (plan == NULL)
     {
@@ -312,7 +363,7 @@ limber_application_command_line (GApplication            *application,
 
   /* The kiosk first, whatever becomes of the catalog. */
   if (g_variant_dict_contains (options, "kiosk"))
-    lock_window (window);
+    lock_window (self, window);
 
   if (catalog_file != NULL && !change_catalog (self, window, catalog_file, command_line))
     status = EXIT_FAILURE;
@@ -459,6 +510,52 @@ about_activated (GSimpleAction *action,
                         NULL);
 }
 
+/* The window there is, or one made the way activation makes it: the
+ * reminder's Start may be what starts Limber. */
+static LimberWindow *
+present_window (LimberApplication *self)
+{
+  LimberWindow *window = find_window (self);
+
+  if (window == NULL)
+    return open_window (self, wants_kiosk (self), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+start_session_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = present_window (self);
+
+  if (!limber_window_get_kiosk (window) && !limber_window_get_session_active (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "session.start", NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  LimberWindow *window = present_window (self);
+  GtkWidget *dialog;
+
+  if (limber_window_get_kiosk (window))
+    return;
+
+  if (self->preferences != NULL)
+    limber_compat_close_dialog (self->preferences);
+
+  dialog = limber_preferences_dialog_new (self->settings, self->reminder);
+  g_set_weak_pointer (&self->preferences, dialog);
+  limber_compat_preferences_present (LIMBER_COMPAT_PREFERENCES (dialog), GTK_WIDGET (window));
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -498,38 +595,21 @@ print_activated (GSimpleAction *action,
   limber_plan_printer_present (printer, parent != NULL ? parent : GTK_WINDOW (window));
 }
 
-/* Printing needs a plan, and a kiosk prints nothing. */
-static void
-update_print_action (LimberApplication *self)
-{
-  LimberWindow *window = find_window (self);
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "print");
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               window != NULL && limber_window_get_plan (window) != NULL &&
-                               !limber_window_get_kiosk (window));
-}
-
-static void
-on_window_added (LimberApplication *self,
-                 GtkWindow         *window)
-{
-  if (LIMBER_IS_WINDOW (window))
-    g_signal_connect_object (window, "notify::kiosk", G_CALLBACK (update_print_action), self, G_CONNECT_SWAPPED);
-  update_print_action (self);
-}
-
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
   { .name = "print", .activate = print_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "start-session", .activate = start_session_activated },
   { .name = "quit", .activate = quit_activated },
 };
 
 static void
 limber_application_startup (GApplication *application)
 {
+  LimberApplication *self = LIMBER_APPLICATION (application);
   static const char *quit_accels[] = { "<Primary>q", NULL };
-  static const char *plan_accels[] = { "<Primary>comma", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *plan_accels[] = { "<Primary>m", NULL };
   static const char *history_accels[] = { "<Primary>h", NULL };
   static const char *print_accels[] = { "<Primary>p", NULL };
 
@@ -537,13 +617,29 @@ limber_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
-  update_print_action (LIMBER_APPLICATION (application));
-  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);
-  g_signal_connect (application, "window-removed", G_CALLBACK (update_print_action), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-plan", plan_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
+
+  /* Also when Limber starts hidden, at login, for the reminder alone. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->reminder = limber_reminder_new (application, self->settings);
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect (application, "window-removed", G_CALLBACK (update_actions), NULL);
+  update_actions (self);
+}
+
+static void
+limber_application_shutdown (GApplication *application)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -553,6 +649,9 @@ limber_application_finalize (GObject *object)
 
   g_clear_object (&self->catalog_file);
   g_clear_object (&self->print_settings);
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->preferences);
 
   G_OBJECT_CLASS (limber_application_parent_class)->finalize (object);
 }
@@ -568,6 +667,7 @@ limber_application_class_init (LimberApplicationClass *klass)
   application_class->activate = limber_application_activate;
   application_class->command_line = limber_application_command_line;
   application_class->startup = limber_application_startup;
+  application_class->shutdown = limber_application_shutdown;
   application_class->handle_local_options = limber_application_handle_local_options;
 }
 

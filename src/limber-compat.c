@@ -545,4 +545,163 @@ limber_compat_load_css (GtkCssProvider *provider,
 #endif
 }
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DEFINE_TYPE (LimberCompatPreferences, limber_compat_preferences, ADW_TYPE_PREFERENCES_DIALOG)
+#else
+G_DEFINE_TYPE (LimberCompatPreferences, limber_compat_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+#endif
+
+static void
+limber_compat_preferences_class_init (LimberCompatPreferencesClass *klass)
+{
+}
+
+static void
+limber_compat_preferences_init (LimberCompatPreferences *self)
+{
+}
+
+/**
+ * limber_compat_preferences_present:
+ * @parent: the widget whose window the preferences belong to
+ *
+ * Shows @self over @parent's window: inside it, as a dialog, where there
+ * are dialogs; else as a modal window, no wider than @parent's.
+ */
+void
+limber_compat_preferences_present (LimberCompatPreferences *self,
+                                   GtkWidget               *parent)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (self), parent);
+#else
+  GtkWindow *parent_window = GTK_WINDOW (gtk_widget_get_root (parent));
+  int width = gtk_widget_get_width (GTK_WIDGET (parent_window));
+  int height = gtk_widget_get_height (GTK_WIDGET (parent_window));
+
+  gtk_window_set_transient_for (GTK_WINDOW (self), parent_window);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  /* As wide as libadwaita's own default, or as a narrow window. */
+  gtk_window_set_default_size (GTK_WINDOW (self), width > 0 ? MIN (width, 640) : 640,
+                               height > 0 ? MIN (height, 640) : 640);
+  name_scrolled_windows (GTK_WIDGET (self), gtk_window_get_title (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (self));
+#endif
+}
+
+#if !ADW_CHECK_VERSION (1, 4, 0)
+static void
+on_plain_row_activated (AdwActionRow *row,
+                        GtkWidget    *control)
+{
+  if (GTK_IS_SWITCH (control))
+    gtk_switch_set_active (GTK_SWITCH (control), !gtk_switch_get_active (GTK_SWITCH (control)));
+  else
+    gtk_widget_grab_focus (control);
+}
+
+/* An action row with @control at its end, which activating the row works.
+ * Not adw_action_row_set_activatable_widget(): that also labels the control
+ * with the row's title, and GTK 4.8 then reads the name twice. */
+static GtkWidget *
+plain_row_new (const char *title,
+               GtkWidget  *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_plain_row_activated), control, 0);
+  g_object_set_data (G_OBJECT (row), "limber-control", control);
+  return row;
+}
+#endif
+
+/**
+ * limber_compat_switch_row_new:
+ * @title: plain text
+ * @state: (out) (transfer none): what has the switch's "active" property
+ *
+ * Returns: (transfer floating): an AdwSwitchRow (libadwaita 1.4), or an
+ *   action row with a switch
+ */
+GtkWidget *
+limber_compat_switch_row_new (const char  *title,
+                              GObject    **state)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *row = adw_switch_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  *state = G_OBJECT (row);
+  return row;
+#else
+  GtkWidget *control = gtk_switch_new ();
+
+  *state = G_OBJECT (control);
+  return plain_row_new (title, control);
+#endif
+}
+
+/**
+ * limber_compat_spin_row_new:
+ * @title: plain text
+ * @adjustment: the value, its range and steps
+ * @wrap: whether the value goes round from its end to its start, as a clock's
+ *
+ * Returns: (transfer floating): an AdwSpinRow (libadwaita 1.4), or an
+ *   action row with a spin button, of whole numbers
+ */
+GtkWidget *
+limber_compat_spin_row_new (const char    *title,
+                            GtkAdjustment *adjustment,
+                            gboolean       wrap)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *row = adw_spin_row_new (adjustment, 1, 0);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_spin_row_set_numeric (ADW_SPIN_ROW (row), TRUE);
+  adw_spin_row_set_wrap (ADW_SPIN_ROW (row), wrap);
+  return row;
+#else
+  GtkWidget *control = gtk_spin_button_new (adjustment, 1, 0);
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (control), TRUE);
+  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (control), wrap);
+  return plain_row_new (title, control);
+#endif
+}
+
+/**
+ * limber_compat_spin_row_set_format:
+ * @row: a row limber_compat_spin_row_new() made
+ *
+ * Shows and reads the row's value as text of its own, such as a time of day.
+ */
+void
+limber_compat_spin_row_set_format (GtkWidget            *row,
+                                   LimberSpinInputFunc   input,
+                                   LimberSpinOutputFunc  output,
+                                   gpointer              user_data)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *control = row;
+
+  adw_spin_row_set_numeric (ADW_SPIN_ROW (row), FALSE);
+#else
+  GtkWidget *control = g_object_get_data (G_OBJECT (row), "limber-control");
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (control), FALSE);
+#endif
+  g_signal_connect (control, "input", G_CALLBACK (input), user_data);
+  g_signal_connect (control, "output", G_CALLBACK (output), user_data);
+}
+
 G_GNUC_END_IGNORE_DEPRECATIONS

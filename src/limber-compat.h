@@ -18,6 +18,48 @@ typedef void (*LimberConfirmedFunc)  (gboolean  confirmed,
                                       gpointer  user_data);
 typedef void (*LimberWidthFunc)      (gboolean  wide,
                                       gpointer  user_data);
+/* A spin row's text to its value and back, as GtkSpinButton's "input" and
+ * "output" signals have them; @editable holds the text. */
+typedef int      (*LimberSpinInputFunc)  (GtkEditable *editable,
+                                          double      *new_value,
+                                          gpointer     user_data);
+typedef gboolean (*LimberSpinOutputFunc) (GtkEditable *editable,
+                                          gpointer     user_data);
+
+/* The base of a preferences dialog: AdwPreferencesDialog where libadwaita
+ * has it (1.5), AdwPreferencesWindow before. Its template names
+ * LimberCompatPreferences as its parent, which is right on both. */
+#define LIMBER_TYPE_COMPAT_PREFERENCES (limber_compat_preferences_get_type ())
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DECLARE_DERIVABLE_TYPE (LimberCompatPreferences, limber_compat_preferences, LIMBER, COMPAT_PREFERENCES,
+                          AdwPreferencesDialog)
+
+struct _LimberCompatPreferencesClass
+{
+  AdwPreferencesDialogClass parent_class;
+};
+#else
+G_DECLARE_DERIVABLE_TYPE (LimberCompatPreferences, limber_compat_preferences, LIMBER, COMPAT_PREFERENCES,
+                          AdwPreferencesWindow)
+
+struct _LimberCompatPreferencesClass
+{
+  AdwPreferencesWindowClass parent_class;
+};
+#endif
+
+void       limber_compat_preferences_present (LimberCompatPreferences *self,
+                                              GtkWidget               *parent);
+GtkWidget *limber_compat_switch_row_new      (const char              *title,
+                                              GObject                **state);
+GtkWidget *limber_compat_spin_row_new        (const char              *title,
+                                              GtkAdjustment           *adjustment,
+                                              gboolean                 wrap);
+void       limber_compat_spin_row_set_format (GtkWidget               *row,
+                                              LimberSpinInputFunc      input,
+                                              LimberSpinOutputFunc     output,
+                                              gpointer                 user_data);
 
 GtkWidget *limber_compat_present_message     (GtkWidget            *parent,
                                               const char           *heading,

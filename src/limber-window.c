@@ -26,6 +26,7 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_KIOSK,
+  PROP_SESSION_ACTIVE,
   N_PROPS
 };
 
@@ -42,6 +43,12 @@ on_kiosk_active (LimberWindow *self)
     _limber_window_update_hidden_count (self);
   _limber_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK]);
+}
+
+static void
+on_session_active (LimberWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ACTIVE]);
 }
 
 /**
@@ -66,6 +73,14 @@ limber_window_get_kiosk (LimberWindow *self)
 
   /* Not yet made while the template is being built. */
   return self->kiosk != NULL && limber_kiosk_controller_get_active (self->kiosk);
+}
+
+gboolean
+limber_window_get_session_active (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+
+  return self->session != NULL && limber_session_controller_get_active (self->session);
 }
 
 static void
@@ -133,6 +148,8 @@ limber_window_constructed (GObject *object)
       limber_session_controller_set_session_log (self->session, self->session_log);
       g_signal_connect_object (self->session, "notify::active", G_CALLBACK (_limber_window_on_session_active), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_session_active), self,
+                               G_CONNECT_SWAPPED);
       limber_compat_follow_width (ADW_APPLICATION_WINDOW (self), WIDE_FROM, on_width, self);
     }
 
@@ -188,6 +205,9 @@ limber_window_get_property (GObject    *object,
     case PROP_KIOSK:
       g_value_set_boolean (value, limber_window_get_kiosk (self));
       break;
+    case PROP_SESSION_ACTIVE:
+      g_value_set_boolean (value, limber_window_get_session_active (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -234,6 +254,10 @@ limber_window_class_init (LimberWindowClass *klass)
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A session, or its summary, is on show. */
+  properties[PROP_SESSION_ACTIVE] =
+    g_param_spec_boolean ("session-active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/limber-window.ui");

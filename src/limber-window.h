@@ -30,6 +30,7 @@ guint          limber_window_get_current_index  (LimberWindow   *self);
 gboolean       limber_window_get_kiosk          (LimberWindow   *self);
 void           limber_window_set_kiosk          (LimberWindow   *self,
                                                  gboolean        kiosk);
+gboolean       limber_window_get_session_active (LimberWindow   *self);
 LimberSessionLog *limber_window_get_session_log (LimberWindow   *self);
 
 G_END_DECLS

@@ -99,13 +99,13 @@ def find_frame(application, title):
 
 
 def check_plan_window(application):
-    press("ctrl+comma")
+    press("ctrl+m")
     try:
         plan = wait_for(lambda: find_frame(application, "My Plan"), "the My Plan window")
     except TimeoutError as error:
-        report(False, "Ctrl+comma opens My Plan", str(error))
+        report(False, "Ctrl+M opens My Plan", str(error))
         return
-    report(True, "Ctrl+comma opens My Plan")
+    report(True, "Ctrl+M opens My Plan")
     time.sleep(0.5)
     check_names(plan, "every control of My Plan has a name, said once")
     names = [node.name for node in descendants(plan)]

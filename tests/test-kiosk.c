@@ -462,7 +462,7 @@ test_kiosk_lockdown (void)
     { XK_Control_L, XK_Shift_L, XK_question }, { XK_Control_L, XK_question }, { XK_Control_L, XK_o },
     { XK_Control_L, XK_s }, { XK_Control_L, XK_p }, { XK_Control_L, XK_Shift_L, XK_i },
     { XK_Control_L, XK_Shift_L, XK_d }, { XK_Control_L, XK_n }, { XK_Alt_L, XK_Return },
-    { XK_Control_L, XK_h },
+    { XK_Control_L, XK_h }, { XK_Control_L, XK_m },
   };
   Kiosk kiosk;
   LimberKioskGuard *guard;

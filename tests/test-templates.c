@@ -14,6 +14,7 @@
 #include "limber-pain-rating.h"
 #include "limber-plan.h"
 #include "limber-plan-page.h"
+#include "limber-preferences-dialog.h"
 #include "limber-session-bar.h"
 #include "limber-session-view.h"
 #include "limber-slide.h"
@@ -41,6 +42,15 @@ static GtkWidget *
 build_plan_page (LimberPlan *plan)
 {
   return limber_plan_page_new (plan);
+}
+
+static GtkWidget *
+build_preferences_dialog (LimberPlan *plan)
+{
+  g_autoptr(LimberReminder) reminder = limber_reminder_new (G_APPLICATION (application),
+                                                            limber_plan_get_settings (plan));
+
+  return limber_preferences_dialog_new (limber_plan_get_settings (plan), reminder);
 }
 
 static GtkWidget *
@@ -91,6 +101,7 @@ static const struct
   { "LimberWindow", build_window },
   { "LimberSlide", build_slide },
   { "LimberPlanPage", build_plan_page },
+  { "LimberPreferencesDialog", build_preferences_dialog },
   { "LimberKioskUnlock", build_kiosk_unlock },
   { "LimberPainRating", build_pain_rating },
   { "LimberHistoryView", build_history_view },
