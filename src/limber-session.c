@@ -556,6 +556,14 @@ enter_cue (LimberSession *self,
   self->speaking = self->counting = FALSE;
   set_phase (self, PHASE_NONE);
 
+  /* An exercise left by a jump, before its end, was skipped: the summary
+   * that may come next says so, not "not reached". */
+  cue = current_cue (self);
+  outcome = outcome_of (self, cue);
+  if (outcome != NULL && outcome->begun && outcome->outcome == LIMBER_EXERCISE_OUTCOME_NOT_REACHED &&
+      (index >= n || limber_session_script_get_cue (self->script, index)->exercise_index != cue->exercise_index))
+    outcome->outcome = LIMBER_EXERCISE_OUTCOME_SKIPPED;
+
   /* The kiosk goes round; a routine that runs out has ended. */
   if (index >= n && (mode == LIMBER_SESSION_MODE_KIOSK || mode == LIMBER_SESSION_MODE_DWELL) && n > 0)
     index = 0;

@@ -350,6 +350,30 @@ test_session_steps (Fixture       *fixture,
   g_assert_cmpstr (limber_session_get_spoken_text (fixture->session), ==, "Lower your chin toward your chest.");
 }
 
+/* Stepped through to the end by hand: every exercise left before its end was
+ * skipped, and the summary, made as the finish begins, already says so. */
+static void
+test_session_stepped_past (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LimberSessionScript) script = new_script (fixture, LIMBER_SESSION_MODE_ROUTINE);
+  const LimberCue *cue;
+  guint moves = 0;
+
+  limber_session_start (fixture->session, script);
+  while ((cue = limber_session_get_cue (fixture->session)) != NULL && cue->kind != LIMBER_CUE_FINISH)
+    {
+      g_assert_cmpuint (++moves, <, 200);
+      limber_session_next_step (fixture->session);
+    }
+
+  g_assert_nonnull (cue);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (limber_session_get_outcome (fixture->session, i, NULL, NULL), ==,
+                     LIMBER_EXERCISE_OUTCOME_SKIPPED);
+  g_assert_cmpuint (limber_session_get_n_done (fixture->session), ==, 0);
+}
+
 static gboolean
 waiting (Fixture *fixture)
 {
@@ -424,6 +448,7 @@ main (int   argc,
   g_test_add ("/session/pause", Fixture, NULL, fixture_set_up, test_session_pause, fixture_tear_down);
   g_test_add ("/session/skip-and-stop", Fixture, NULL, fixture_set_up, test_session_skip_and_stop, fixture_tear_down);
   g_test_add ("/session/steps", Fixture, NULL, fixture_set_up, test_session_steps, fixture_tear_down);
+  g_test_add ("/session/stepped-past", Fixture, NULL, fixture_set_up, test_session_stepped_past, fixture_tear_down);
   g_test_add ("/session/wait-for-ready", Fixture, NULL, fixture_set_up, test_session_wait_for_ready, fixture_tear_down);
   g_test_add ("/session/kiosk", Fixture, NULL, fixture_set_up, test_session_kiosk, fixture_tear_down);
 
