@@ -84,6 +84,7 @@ void     _limber_window_go_to_slide            (LimberWindow *self,
 void     _limber_window_on_carousel_page_changed (LimberWindow *self,
                                                   guint         index);
 void     _limber_window_on_session_active      (LimberWindow *self);
+void     _limber_window_on_session_exercise    (LimberWindow *self);
 void     _limber_window_update_hidden_count    (LimberWindow *self);
 void     _limber_window_set_listen_available   (LimberWindow *self,
                                                 gboolean      available);

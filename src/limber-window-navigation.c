@@ -453,6 +453,17 @@ _limber_window_on_session_active (LimberWindow *self)
     show_slide (self, nearest_shown_index (self, exercise), FALSE);
 }
 
+/* The header names what is being done: in a session, its exercise, whichever
+ * slide the carousel behind it shows. */
+void
+_limber_window_on_session_exercise (LimberWindow *self)
+{
+  LimberExercise *exercise = limber_session_get_exercise (limber_session_controller_get_session (self->session));
+
+  if (limber_session_controller_get_active (self->session) && exercise != NULL)
+    adw_window_title_set_subtitle (self->window_title, limber_exercise_get_title (exercise));
+}
+
 /**
  * _limber_window_navigation_init:
  *

@@ -150,6 +150,8 @@ limber_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_session_active), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (limber_session_controller_get_session (self->session), "notify::exercise",
+                               G_CALLBACK (_limber_window_on_session_exercise), self, G_CONNECT_SWAPPED);
       limber_compat_follow_width (ADW_APPLICATION_WINDOW (self), WIDE_FROM, on_width, self);
     }
 

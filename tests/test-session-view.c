@@ -137,6 +137,7 @@ test_view_start_and_hold (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkWidget *dial;
+  AdwWindowTitle *title;
   int window_height;
 
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
@@ -164,6 +165,17 @@ test_view_start_and_hold (Fixture       *fixture,
 
   g_signal_handlers_disconnect_by_func (limber_session_get_countdown (fixture->session), pause_at_hold_countdown,
                                         fixture->session);
+
+  /* The header names the session's exercise, not the slide behind it. */
+  title = ADW_WINDOW_TITLE (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Lower neck and upper back stretch");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.skip-exercise", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.skip-exercise", NULL);
+  g_assert_cmpstr (limber_exercise_get_title (limber_session_get_exercise (fixture->session)), !=,
+                   "Lower neck and upper back stretch");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   limber_exercise_get_title (limber_session_get_exercise (fixture->session)));
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.stop", NULL);
   wait_until (back_on_exercises, fixture, "the carousel again");
   g_assert_false (limber_session_controller_get_active (fixture->controller));
