@@ -26,6 +26,9 @@ struct _LimberApplication
 {
   AdwApplication  parent_instance;
 
+  /* The one GSettings of Limber's schema: the plan, the window and all that
+   * they make read and write it (see limber_application_get_settings()). */
+  GSettings      *settings;
   /* The catalog the window shows; NULL for the built-in one. */
   GFile          *catalog_file;
   /* --kiosk was given to this instance, at its start or since. */
@@ -55,19 +58,18 @@ print_error (GApplicationCommandLine *command_line,
 }
 
 static LimberPlan *
-load_plan (GFile   *catalog_file,
-           GError **error)
+load_plan (LimberApplication  *self,
+           GFile              *catalog_file,
+           GError            **error)
 {
   g_autoptr(LimberCatalog) catalog = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   catalog = catalog_file != NULL ? limber_catalog_new_from_file (catalog_file, error)
                                  : limber_catalog_new_default (error);
   if (catalog == NULL)
     return NULL;
 
-  settings = g_settings_new (APPLICATION_ID);
-  return limber_plan_new (catalog, settings);
+  return limber_plan_new (catalog, limber_application_get_settings (self));
 }
 
 /* The one main window; About and the dialogs are windows too. */
@@ -85,9 +87,7 @@ find_window (LimberApplication *self)
 static gboolean
 wants_kiosk (LimberApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  return self->kiosk || g_settings_get_boolean (settings, "kiosk-mode");
+  return self->kiosk || g_settings_get_boolean (limber_application_get_settings (self), "kiosk-mode");
 }
 
 /* A kiosk shows one window: About, My Plan and every dialog go. */
@@ -123,7 +123,7 @@ open_window (LimberApplication       *self,
   g_autoptr(LimberPlan) plan = NULL;
   LimberWindow *window;
 
-  plan = load_plan (self->catalog_file, &error);
+  plan = load_plan (self, self->catalog_file, &error);
   window = limber_window_new (GTK_APPLICATION (self), plan);
   if (kiosk)
     lock_window (window);
@@ -162,7 +162,7 @@ change_catalog (LimberApplication       *self,
                 GApplicationCommandLine *command_line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LimberPlan) plan = load_plan (catalog_file, &error);
+  g_autoptr(LimberPlan) plan = load_plan (self, catalog_file, &error);
   gboolean kiosk;
 
   if (plan == NULL && limber_window_get_plan (window) != NULL)
@@ -200,7 +200,7 @@ import_plan (LimberApplication       *self,
   g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
   g_autoptr(GError) error = NULL;
 
-  plan = load_plan (catalog_file != NULL ? catalog_file : self->catalog_file, &error);
+  plan = load_plan (self, catalog_file != NULL ? catalog_file : self->catalog_file, &error);
   if (plan != NULL)
     plan_file = limber_plan_file_new_from_file (limber_plan_get_catalog (plan), file, &error);
 
@@ -306,9 +306,9 @@ read_secret (const char *prompt)
  * other users could read it. Digits of any script count, and two spellings
  * of the same digits are the same PIN. */
 static int
-set_kiosk_pin (void)
+set_kiosk_pin (LimberApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = limber_application_get_settings (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(LimberKioskPinSecret) typed = NULL;
   g_autoptr(LimberKioskPinSecret) typed_again = NULL;
@@ -354,7 +354,7 @@ limber_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options, "set-kiosk-pin"))
-    return set_kiosk_pin ();
+    return set_kiosk_pin (LIMBER_APPLICATION (application));
 
   if (g_variant_dict_contains (options, "import-plan") && g_variant_dict_contains (options, "kiosk"))
     {
@@ -425,6 +425,7 @@ limber_application_finalize (GObject *object)
   LimberApplication *self = (LimberApplication *)object;
 
   g_clear_object (&self->catalog_file);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (limber_application_parent_class)->finalize (object);
 }
@@ -470,4 +471,23 @@ limber_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * limber_application_get_settings:
+ *
+ * The one place Limber's settings are opened, once, when first needed (not
+ * for `--version`). Tests make their own and hand them to what they test.
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+limber_application_get_settings (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+
+  return self->settings;
 }

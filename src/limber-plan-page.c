@@ -67,10 +67,9 @@ set_spin_value (GtkWidget *spin,
 static void
 sync_rows (LimberPlanPage *self)
 {
-  GSettings *settings = limber_plan_get_settings (self->plan);
-  gboolean hidden_writable = g_settings_is_writable (settings, "hidden-exercises");
-  gboolean holds_writable = g_settings_is_writable (settings, "prescribed-holds");
-  gboolean repetitions_writable = g_settings_is_writable (settings, "prescribed-repetitions");
+  gboolean hidden_writable = !limber_plan_is_shown_locked (self->plan);
+  gboolean holds_writable = !limber_plan_is_hold_locked (self->plan);
+  gboolean repetitions_writable = !limber_plan_is_repetitions_locked (self->plan);
 
   self->syncing = TRUE;
 
@@ -115,7 +114,7 @@ sync_rows (LimberPlanPage *self)
       }
     }
 
-  gtk_widget_set_sensitive (self->reset_button, hidden_writable || holds_writable || repetitions_writable);
+  gtk_widget_set_sensitive (self->reset_button, !limber_plan_is_locked (self->plan));
 
   self->syncing = FALSE;
 }
@@ -288,8 +287,7 @@ limber_plan_page_constructed (GObject *object)
 
   g_signal_connect_object (self->plan, "notify::n-hidden", G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan, "prescriptions-changed", G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (limber_plan_get_settings (self->plan), "writable-changed",
-                           G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan, "locks-changed", G_CALLBACK (sync_rows), self, G_CONNECT_SWAPPED);
 
   sync_rows (self);
 }

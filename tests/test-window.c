@@ -488,6 +488,24 @@ test_window_plan_shortcut (void)
   close_window (window);
 }
 
+/* The application opens Limber's settings once: the plan it makes for its
+ * window, and so the session and the kiosk, use that one object. */
+static void
+test_window_one_settings (void)
+{
+  LimberWindow *window = NULL;
+
+  g_application_activate (G_APPLICATION (application));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (LIMBER_IS_WINDOW (l->data))
+      window = l->data;
+
+  g_assert_nonnull (window);
+  g_assert_true (limber_plan_get_settings (limber_window_get_plan (window)) ==
+                 limber_application_get_settings (application));
+  close_window (window);
+}
+
 static void
 test_window_import_export (void)
 {
@@ -629,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/window/introduction-once", test_window_introduction_once);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/one-settings", test_window_one_settings);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
   g_test_add_func ("/window/animations-off", test_window_animations_off);
 
