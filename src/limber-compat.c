@@ -75,8 +75,16 @@ limber_compat_present_preferences (GtkWidget          *parent,
   return GTK_WIDGET (dialog);
 #else
   GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (parent));
+  int width, height;
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  /* No larger than the window it belongs to, which on a small screen is as
+   * large as the screen: AdwDialog does the same on newer libadwaita. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  if (gtk_widget_get_width (root) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), MIN (width, gtk_widget_get_width (root)),
+                                 MIN (height, gtk_widget_get_height (root)));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_title (GTK_WINDOW (window), adw_preferences_page_get_title (page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
@@ -515,6 +523,155 @@ limber_compat_get_color (GtkWidget *widget,
   gtk_widget_get_color (widget, color);
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+/**
+ * limber_compat_set_initial_focus:
+ * @dialog: from limber_compat_present_preferences() or limber_compat_present_dialog()
+ *
+ * Where the keyboard starts in @dialog, in place of its first focusable
+ * widget.
+ */
+void
+limber_compat_set_initial_focus (GtkWidget *dialog,
+                                 GtkWidget *widget)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_set_focus (ADW_DIALOG (dialog), widget);
+      return;
+    }
+#endif
+  gtk_window_set_focus (GTK_WINDOW (dialog), widget);
+}
+
+/**
+ * limber_compat_add_toast:
+ * @widget: inside a preferences window or dialog, or a toast overlay
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the preferences @widget is in, or the nearest toast
+ * overlay around it.
+ *
+ * Returns: whether there was a place to show it
+ */
+gboolean
+limber_compat_add_toast (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GtkWidget *dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_DIALOG);
+
+  if (dialog != NULL)
+    {
+      adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), toast);
+      return TRUE;
+    }
+#endif
+  if (ADW_IS_PREFERENCES_WINDOW (gtk_widget_get_root (widget)))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (widget)), toast);
+      return TRUE;
+    }
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
+#if !ADW_CHECK_VERSION (1, 4, 0)
+static void
+on_row_activated (AdwActionRow *row,
+                  GtkWidget    *control)
+{
+  if (GTK_IS_SWITCH (control))
+    gtk_switch_set_active (GTK_SWITCH (control), !gtk_switch_get_active (GTK_SWITCH (control)));
+  else
+    gtk_widget_grab_focus (control);
+}
+
+/* Clicking the row works the control, as adw_action_row_set_activatable_widget()
+ * would; but that also labels the control with the row's title, and GTK 4.8
+ * then reads both names ("Show Wall push-up Show"). */
+static GtkWidget *
+action_row_new (const char *title,
+                GtkWidget  *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), control, 0);
+
+  return row;
+}
+#endif
+
+/**
+ * limber_compat_switch_row_new:
+ * @title: plain text
+ * @out_control: (out) (transfer none): what has the #GtkSwitch:active
+ *   boolean and is named to screen readers: the row itself (AdwSwitchRow,
+ *   libadwaita 1.4), or the switch in the row
+ *
+ * Returns: (transfer floating): a row that switches something on and off
+ */
+GtkWidget *
+limber_compat_switch_row_new (const char  *title,
+                              GtkWidget  **out_control)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *row = adw_switch_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  *out_control = row;
+  return row;
+#else
+  *out_control = gtk_switch_new ();
+  return action_row_new (title, *out_control);
+#endif
+}
+
+/**
+ * limber_compat_spin_row_new:
+ * @title: plain text
+ * @out_control: (out) (transfer none): the #GtkEditable that shows the
+ *   number, has the “output” signal and is named to screen readers: the row
+ *   itself (AdwSpinRow, libadwaita 1.4), or the spin button in the row
+ *
+ * Returns: (transfer floating): a row for a whole number in @adjustment
+ */
+GtkWidget *
+limber_compat_spin_row_new (const char     *title,
+                            GtkAdjustment  *adjustment,
+                            GtkWidget     **out_control)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *row = adw_spin_row_new (adjustment, 1, 0);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_spin_row_set_numeric (ADW_SPIN_ROW (row), TRUE);
+  *out_control = row;
+  return row;
+#else
+  *out_control = gtk_spin_button_new (adjustment, 1, 0);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (*out_control), TRUE);
+  return action_row_new (title, *out_control);
 #endif
 }
 

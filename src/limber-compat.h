@@ -54,6 +54,15 @@ GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
                                               LimberConfirmedFunc   callback,
                                               gpointer              user_data);
 void       limber_compat_close_dialog        (GtkWidget            *dialog);
+void       limber_compat_set_initial_focus   (GtkWidget            *dialog,
+                                              GtkWidget            *widget);
+gboolean   limber_compat_add_toast           (GtkWidget            *widget,
+                                              AdwToast             *toast);
+GtkWidget *limber_compat_switch_row_new      (const char           *title,
+                                              GtkWidget           **out_control);
+GtkWidget *limber_compat_spin_row_new        (const char           *title,
+                                              GtkAdjustment        *adjustment,
+                                              GtkWidget           **out_control);
 void       limber_compat_get_color           (GtkWidget            *widget,
                                               GdkRGBA              *color);
 
