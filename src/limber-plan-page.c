@@ -315,7 +315,7 @@ reset_activated (GtkWidget  *widget,
 
   limber_plan_reset (self->plan);
 
-  toast = adw_toast_new (_("Plan reset to the handout"));
+  toast = adw_toast_new (_("Plan reset"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);

@@ -328,6 +328,40 @@ plan_dialog_is_open (gpointer data)
   return dialog != NULL && gtk_widget_get_mapped (dialog);
 }
 
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return gtk_widget_get_width (widget) > 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_reset_toast (gpointer data)
+{
+  return shows_label (data, _("Plan reset"));
+}
+
 /* My Plan as on a phone, 360 pixels wide, in this language: every title and
  * subtitle whole (they wrap), and nothing to scroll sideways. */
 static void
@@ -373,6 +407,20 @@ test_locale_my_plan_narrow (void)
   gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), GTK_ORIENTATION_HORIZONTAL, -1,
                       &scroller_min, NULL, NULL, NULL);
   g_assert_cmpint (scroller_min, <=, gtk_widget_get_width (scroller));
+
+  /* And the toast that offers Undo after a reset. */
+  gtk_widget_activate_action (page, "plan.reset", NULL);
+  wait_until (shows_reset_toast, dialog, "the toast after Reset");
+  /* Past its animation. */
+  {
+    gboolean waited = FALSE;
+
+    g_timeout_add_once (500, (GSourceOnceFunc)set_true, &waited);
+    wait_until (is_true, &waited, "the toast to settle");
+  }
+  n_labels = assert_labels_whole (dialog, dialog);
+  gtk_widget_activate_action (page, "plan.undo-reset", NULL);
+  g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, first), ==, limber_exercise_get_hold_max (first));
 
   limber_compat_close_dialog (dialog);
   close_window (window);

@@ -278,7 +278,7 @@ test_plan_page_undo_toast (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.reset", NULL);
   toast = limber_plan_page_get_undo_toast (page);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Plan reset to the handout");
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Plan reset");
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
   g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 0);
 
