@@ -100,10 +100,15 @@ set_placeholder (GtkWidget  *spin,
     gtk_text_set_placeholder_text (GTK_TEXT (editable), text);
 }
 
+/* A hold or repetitions row: its number, or none, and the handout's range. */
 static void
-sync_spin (GtkWidget  *spin,
-           guint       prescribed,
-           const char *unset_description)
+sync_measure (GtkWidget  *row,
+              GtkWidget  *spin,
+              guint       prescribed,
+              gboolean    shown,
+              gboolean    writable,
+              const char *range,
+              const char *unset_description)
 {
   GtkAdjustment *adjustment = get_adjustment (spin);
 
@@ -117,6 +122,10 @@ sync_spin (GtkWidget  *spin,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, unset_description, -1);
+
+  gtk_widget_set_visible (row, shown);
+  gtk_widget_set_sensitive (row, writable);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), locked_or (writable, range));
 }
 
 static void
@@ -143,35 +152,27 @@ sync_exercise (LimberPlanPage *self,
     {
       guint min = limber_exercise_get_hold_min (exercise);
       guint max = limber_exercise_get_hold_max (exercise);
-      g_autofree char *range = NULL;
-      g_autofree char *unset = NULL;
-
       /* Translators: the handout's range of hold times, such as "Handout: 15–30 seconds" */
-      range = g_strdup_printf (ngettext ("Handout: %u–%u second", "Handout: %u–%u seconds", max), min, max);
+      g_autofree char *range = g_strdup_printf (ngettext ("Handout: %u–%u second", "Handout: %u–%u seconds", max),
+                                                min, max);
       /* Translators: read out for a hold time that is not prescribed, such as "Not set: the handout's 15–30 seconds" */
-      unset = g_strdup_printf (ngettext ("Not set: the handout’s %u–%u second", "Not set: the handout’s %u–%u seconds", max),
-                               min, max);
-      sync_spin (rows->hold_spin, hold, unset);
-      gtk_widget_set_visible (rows->hold_row, shown);
-      gtk_widget_set_sensitive (rows->hold_row, holds_writable);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (rows->hold_row), locked_or (holds_writable, range));
+      g_autofree char *unset = g_strdup_printf (ngettext ("Not set: the handout’s %u–%u second",
+                                                          "Not set: the handout’s %u–%u seconds", max), min, max);
+
+      sync_measure (rows->hold_row, rows->hold_spin, hold, shown, holds_writable, range, unset);
     }
 
   {
     guint min = limber_exercise_get_repetitions_min (exercise);
     guint max = limber_exercise_get_repetitions_max (exercise);
-    g_autofree char *range = NULL;
-    g_autofree char *unset = NULL;
-
     /* Translators: the handout's range of repetitions, such as "Handout: 8–12 times" */
-    range = g_strdup_printf (ngettext ("Handout: %u–%u time", "Handout: %u–%u times", max), min, max);
+    g_autofree char *range = g_strdup_printf (ngettext ("Handout: %u–%u time", "Handout: %u–%u times", max), min, max);
     /* Translators: read out for repetitions that are not prescribed, such as "Not set: the handout's 8–12 times" */
-    unset = g_strdup_printf (ngettext ("Not set: the handout’s %u–%u time", "Not set: the handout’s %u–%u times", max),
-                             min, max);
-    sync_spin (rows->repetitions_spin, repetitions, unset);
-    gtk_widget_set_visible (rows->repetitions_row, shown);
-    gtk_widget_set_sensitive (rows->repetitions_row, repetitions_writable);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (rows->repetitions_row), locked_or (repetitions_writable, range));
+    g_autofree char *unset = g_strdup_printf (ngettext ("Not set: the handout’s %u–%u time",
+                                                        "Not set: the handout’s %u–%u times", max), min, max);
+
+    sync_measure (rows->repetitions_row, rows->repetitions_spin, repetitions, shown, repetitions_writable, range,
+                  unset);
   }
 
   /* Only what can be cleared: a prescription that is not locked. */

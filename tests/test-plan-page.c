@@ -77,24 +77,6 @@ is_active (GtkWidget *control)
   return active;
 }
 
-/* The plan's keys exactly as stored. */
-static char *
-stored_plan (GSettings *settings)
-{
-  static const char *keys[] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions" };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
-      g_autofree char *printed = g_variant_print (value, TRUE);
-
-      g_string_append_printf (text, "%s=%s\n", keys[i], printed);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 /* Something in every key, including an id another catalog has. */
 static void
 write_a_plan (GSettings *settings)
@@ -217,28 +199,28 @@ test_plan_page_reset_undo (void)
 
   write_a_plan (settings);
   page = new_page (settings);
-  before = stored_plan (settings);
+  before = limber_test_settings_print_plan (settings);
 
   /* Undo before any reset changes nothing. */
   limber_plan_set_shown (limber_plan_page_get_plan (page), exercise ("shoulder-roll"), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.undo-reset", NULL);
   g_assert_false (limber_plan_is_shown (limber_plan_page_get_plan (page), exercise ("shoulder-roll")));
   limber_plan_set_shown (limber_plan_page_get_plan (page), exercise ("shoulder-roll"), TRUE);
-  reset = stored_plan (settings);
+  reset = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (reset, ==, before);
   g_clear_pointer (&reset, g_free);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.reset", NULL);
   /* Twice: Undo still goes back to the plan before the first. */
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.reset", NULL);
-  reset = stored_plan (settings);
+  reset = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (reset, ==,
                    "hidden-exercises=@as []\n"
                    "prescribed-holds=@a{su} {}\n"
                    "prescribed-repetitions=@a{su} {}\n");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.undo-reset", NULL);
-  after = stored_plan (settings);
+  after = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (is_active (limber_plan_page_get_show_switch (page, "midback-stretch")));
   g_assert_cmpstr (text_of (limber_plan_page_get_hold_spin (page, "rhomboid-stretch")), ==, "25");
@@ -246,10 +228,10 @@ test_plan_page_reset_undo (void)
   /* Once undone, the same Undo does nothing more. */
   limber_plan_set_shown (limber_plan_page_get_plan (page), exercise ("wall-push-up"), FALSE);
   g_clear_pointer (&before, g_free);
-  before = stored_plan (settings);
+  before = limber_test_settings_print_plan (settings);
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.undo-reset", NULL);
   g_clear_pointer (&after, g_free);
-  after = stored_plan (settings);
+  after = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (after, ==, before);
 
   g_assert_finalize_object (page);
@@ -269,7 +251,7 @@ test_plan_page_undo_toast (void)
 
   write_a_plan (settings);
   plan = limber_plan_new (catalog, settings);
-  before = stored_plan (settings);
+  before = limber_test_settings_print_plan (settings);
 
   gtk_window_present (GTK_WINDOW (parent));
   page = LIMBER_PLAN_PAGE (limber_plan_page_new (plan));
@@ -284,7 +266,7 @@ test_plan_page_undo_toast (void)
 
   /* The toast's button, as a click on it would. */
   g_signal_emit_by_name (toast, "button-clicked");
-  after = stored_plan (settings);
+  after = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (after, ==, before);
   g_assert_null (limber_plan_page_get_undo_toast (page));
 
@@ -306,7 +288,7 @@ test_plan_page_handout_row (void)
 
   /* Clears only that exercise's numbers: not the others', not what is shown. */
   adw_action_row_activate (ADW_ACTION_ROW (limber_plan_page_get_handout_row (page, "rhomboid-stretch")));
-  stored = stored_plan (settings);
+  stored = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (stored, ==,
                    "hidden-exercises=['midback-stretch', 'neck-twist']\n"
                    "prescribed-holds={'neck-twist': uint32 7}\n"

@@ -201,24 +201,6 @@ test_plan_reset_keeps_locked_keys (void)
   g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "resisted-rows")), ==, 0);
 }
 
-/* The plan's keys exactly as stored, ids another catalog knows included. */
-static char *
-stored_plan (GSettings *settings)
-{
-  static const char *keys[] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions" };
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
-      g_autofree char *printed = g_variant_print (value, TRUE);
-
-      g_string_append_printf (text, "%s=%s\n", keys[i], printed);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 /* A physiotherapist's plan with something in every key, and in an order
  * and with ids that Limber itself would not write. */
 static void
@@ -245,11 +227,11 @@ test_plan_reset_then_restore (void)
 
   write_a_plan (settings);
   plan = limber_plan_new (catalog, settings);
-  before = stored_plan (settings);
+  before = limber_test_settings_print_plan (settings);
 
   snapshot = limber_plan_snapshot (plan);
   limber_plan_reset (plan);
-  reset = stored_plan (settings);
+  reset = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (reset, !=, before);
   g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 0);
 
@@ -258,7 +240,7 @@ test_plan_reset_then_restore (void)
   g_assert_no_error (error);
 
   /* Every key as it was, to the byte, and the plan follows. */
-  after = stored_plan (settings);
+  after = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 1);
   g_assert_false (limber_plan_is_shown (plan, limber_catalog_lookup (catalog, "midback-stretch")));
@@ -295,14 +277,14 @@ test_plan_restore_locked (void)
 
   /* A plan that would change the locked key changes nothing at all. */
   limber_plan_set_shown (plan, limber_catalog_lookup (catalog, "wall-push-up"), FALSE);
-  before = stored_plan (settings);
+  before = limber_test_settings_print_plan (settings);
   g_clear_pointer (&snapshot, g_variant_unref);
   snapshot = g_variant_ref_sink (g_variant_new_parsed ("{'hidden-exercises': <@as []>, "
                                                        "'prescribed-holds': <@a{su} {}>, "
                                                        "'prescribed-repetitions': <@a{su} {}>}"));
   g_assert_false (limber_plan_restore (plan, snapshot, &error));
   g_assert_error (error, LIMBER_PLAN_ERROR, LIMBER_PLAN_ERROR_LOCKED);
-  after = stored_plan (settings);
+  after = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -336,7 +318,7 @@ test_plan_build_snapshot (void)
 
   /* Stored as the plan stores it: the handout's ranges left out, and a
    * hold brought within the handout's. */
-  stored = stored_plan (settings);
+  stored = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (stored, ==,
                    "hidden-exercises=['shoulder-roll']\n"
                    "prescribed-holds={'midback-stretch': uint32 30}\n"
@@ -361,7 +343,7 @@ test_plan_reset_exercise (void)
   /* Both of its numbers; nothing of anyone else's. */
   g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, rhomboid), ==, 0);
   g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, rhomboid), ==, 0);
-  stored = stored_plan (settings);
+  stored = limber_test_settings_print_plan (settings);
   g_assert_cmpstr (stored, ==,
                    "hidden-exercises=['neck-twist', 'midback-stretch']\n"
                    "prescribed-holds={'neck-twist': uint32 7}\n"
