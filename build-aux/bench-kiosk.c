@@ -106,7 +106,7 @@ main (int   argc,
   catalog = limber_catalog_new_default (&error);
   if (catalog == NULL)
     g_error ("No catalog: %s", error->message);
-  settings = g_settings_new (APPLICATION_ID);
+  settings = g_object_ref (limber_application_get_settings (application));
   plan = limber_plan_new (catalog, settings);
   window = limber_window_new (GTK_APPLICATION (application), plan);
   gtk_window_present (GTK_WINDOW (window));

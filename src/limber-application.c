@@ -29,13 +29,15 @@ struct _LimberApplication
 {
   AdwApplication  parent_instance;
 
+  /* The one GSettings of Limber's schema: the plan, the window and all that
+   * they make read and write it (see limber_application_get_settings()). */
+  GSettings      *settings;
   /* The catalog the window shows; NULL for the built-in one. */
   GFile          *catalog_file;
   /* --kiosk was given to this instance, at its start or since. */
   gboolean        kiosk;
   /* The last print dialog's choices, for the next one. */
   GtkPrintSettings *print_settings;
-  GSettings      *settings;
   LimberReminder *reminder;
   GtkWidget      *preferences;
 };
@@ -63,19 +65,18 @@ print_error (GApplicationCommandLine *command_line,
 }
 
 static LimberPlan *
-load_plan (GFile   *catalog_file,
-           GError **error)
+load_plan (LimberApplication  *self,
+           GFile              *catalog_file,
+           GError            **error)
 {
   g_autoptr(LimberCatalog) catalog = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
   catalog = catalog_file != NULL ? limber_catalog_new_from_file (catalog_file, error)
                                  : limber_catalog_new_default (error);
   if (catalog == NULL)
     return NULL;
 
-  settings = g_settings_new (APPLICATION_ID);
-  return limber_plan_new (catalog, settings);
+  return limber_plan_new (catalog, limber_application_get_settings (self));
 }
 
 /* The one main window; About and the dialogs are windows too. */
@@ -93,9 +94,7 @@ find_window (LimberApplication *self)
 static gboolean
 wants_kiosk (LimberApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  return self->kiosk || g_settings_get_boolean (settings, "kiosk-mode");
+  return self->kiosk || g_settings_get_boolean (limber_application_get_settings (self), "kiosk-mode");
 }
 
 /* A kiosk shows one window: About, My Plan and every dialog go. */
@@ -177,7 +176,7 @@ open_window (LimberApplication       *self,
   g_autoptr(LimberPlan) plan = NULL;
   LimberWindow *window;
 
-  plan = load_plan (self->catalog_file, &error);
+  plan = load_plan (self, self->catalog_file, &error);
   window = limber_window_new (GTK_APPLICATION (self), plan);
   if (kiosk)
     lock_window (self, window);
@@ -216,7 +215,7 @@ change_catalog (LimberApplication       *self,
                 GApplicationCommandLine *command_line)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LimberPlan) plan = load_plan (catalog_file, &error);
+  g_autoptr(LimberPlan) plan = load_plan (self, catalog_file, &error);
   gboolean kiosk;
 
   if (plan == NULL && limber_window_get_plan (window) != NULL)
@@ -254,7 +253,7 @@ import_plan (LimberApplication       *self,
   g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
   g_autoptr(GError) error = NULL;
 
-  plan = load_plan (catalog_file != NULL ? catalog_file : self->catalog_file, &error);
+  plan = load_plan (self, catalog_file != NULL ? catalog_file : self->catalog_file, &error);
   if (plan != NULL)
     plan_file = limber_plan_file_new_from_file (limber_plan_get_catalog (plan), file, &error);
 
@@ -286,7 +285,7 @@ print_plan (LimberApplication       *self,
   g_autoptr(GError) error = NULL;
   LimberWindow *window = find_window (self);
 
-  plan = load_plan (catalog_file != NULL ? catalog_file : self->catalog_file, &error);
+  plan = load_plan (self, catalog_file != NULL ? catalog_file : self->catalog_file, &error);
   if (plan == NULL)
     {
       print_error (command_line, _("The exercises could not be loaded: %s\n"), error->message);
@@ -413,9 +412,9 @@ read_secret (const char *prompt)
  * other users could read it. Digits of any script count, and two spellings
  * of the same digits are the same PIN. */
 static int
-set_kiosk_pin (void)
+set_kiosk_pin (LimberApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GSettings *settings = limber_application_get_settings (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(LimberKioskPinSecret) typed = NULL;
   g_autoptr(LimberKioskPinSecret) typed_again = NULL;
@@ -461,7 +460,7 @@ limber_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options, "set-kiosk-pin"))
-    return set_kiosk_pin ();
+    return set_kiosk_pin (LIMBER_APPLICATION (application));
 
   if (g_variant_dict_contains (options, "import-plan") && g_variant_dict_contains (options, "kiosk"))
     {
@@ -551,7 +550,7 @@ preferences_activated (GSimpleAction *action,
   if (self->preferences != NULL)
     limber_compat_close_dialog (self->preferences);
 
-  dialog = limber_preferences_dialog_new (self->settings, self->reminder);
+  dialog = limber_preferences_dialog_new (limber_application_get_settings (self), self->reminder);
   g_set_weak_pointer (&self->preferences, dialog);
   limber_compat_preferences_present (LIMBER_COMPAT_PREFERENCES (dialog), GTK_WIDGET (window));
 }
@@ -624,8 +623,7 @@ limber_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-history", history_accels);
 
   /* Also when Limber starts hidden, at login, for the reminder alone. */
-  self->settings = g_settings_new (APPLICATION_ID);
-  self->reminder = limber_reminder_new (application, self->settings);
+  self->reminder = limber_reminder_new (application, limber_application_get_settings (self));
   g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), NULL);
   g_signal_connect (application, "window-removed", G_CALLBACK (update_actions), NULL);
   update_actions (self);
@@ -637,7 +635,6 @@ limber_application_shutdown (GApplication *application)
   LimberApplication *self = LIMBER_APPLICATION (application);
 
   g_clear_object (&self->reminder);
-  g_clear_object (&self->settings);
 
   G_APPLICATION_CLASS (limber_application_parent_class)->shutdown (application);
 }
@@ -702,4 +699,23 @@ limber_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * limber_application_get_settings:
+ *
+ * The one place Limber's settings are opened, once, when first needed (not
+ * for `--version`). Tests make their own and hand them to what they test.
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+limber_application_get_settings (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+
+  return self->settings;
 }

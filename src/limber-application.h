@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LimberApplication, limber_application, LIMBER, APPLICATION, AdwApplication)
 
-LimberApplication *limber_application_new (void);
+LimberApplication *limber_application_new          (void);
+GSettings         *limber_application_get_settings (LimberApplication *self);
 
 G_END_DECLS

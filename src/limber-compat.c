@@ -75,8 +75,16 @@ limber_compat_present_preferences (GtkWidget          *parent,
   return GTK_WIDGET (dialog);
 #else
   GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (parent));
+  int width, height;
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  /* No larger than the window it belongs to, which on a small screen is as
+   * large as the screen: AdwDialog does the same on newer libadwaita. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  if (gtk_widget_get_width (root) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), MIN (width, gtk_widget_get_width (root)),
+                                 MIN (height, gtk_widget_get_height (root)));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_title (GTK_WINDOW (window), adw_preferences_page_get_title (page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
@@ -589,10 +597,73 @@ limber_compat_preferences_present (LimberCompatPreferences *self,
 #endif
 }
 
+/**
+ * limber_compat_set_initial_focus:
+ * @dialog: from limber_compat_present_preferences() or limber_compat_present_dialog()
+ *
+ * Where the keyboard starts in @dialog, in place of its first focusable
+ * widget.
+ */
+void
+limber_compat_set_initial_focus (GtkWidget *dialog,
+                                 GtkWidget *widget)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_set_focus (ADW_DIALOG (dialog), widget);
+      return;
+    }
+#endif
+  gtk_window_set_focus (GTK_WINDOW (dialog), widget);
+}
+
+/**
+ * limber_compat_add_toast:
+ * @widget: inside a preferences window or dialog, or a toast overlay
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast over the preferences @widget is in, or the nearest toast
+ * overlay around it.
+ *
+ * Returns: whether there was a place to show it
+ */
+gboolean
+limber_compat_add_toast (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GtkWidget *dialog = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_DIALOG);
+
+  if (dialog != NULL)
+    {
+      adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), toast);
+      return TRUE;
+    }
+#endif
+  if (ADW_IS_PREFERENCES_WINDOW (gtk_widget_get_root (widget)))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (widget)), toast);
+      return TRUE;
+    }
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
 #if !ADW_CHECK_VERSION (1, 4, 0)
 static void
-on_plain_row_activated (AdwActionRow *row,
-                        GtkWidget    *control)
+on_row_activated (AdwActionRow *row,
+                  GtkWidget    *control)
 {
   if (GTK_IS_SWITCH (control))
     gtk_switch_set_active (GTK_SWITCH (control), !gtk_switch_get_active (GTK_SWITCH (control)));
@@ -600,12 +671,12 @@ on_plain_row_activated (AdwActionRow *row,
     gtk_widget_grab_focus (control);
 }
 
-/* An action row with @control at its end, which activating the row works.
- * Not adw_action_row_set_activatable_widget(): that also labels the control
- * with the row's title, and GTK 4.8 then reads the name twice. */
+/* Clicking the row works the control, as adw_action_row_set_activatable_widget()
+ * would; but that also labels the control with the row's title, and GTK 4.8
+ * then reads both names ("Show Wall push-up Show"). */
 static GtkWidget *
-plain_row_new (const char *title,
-               GtkWidget  *control)
+action_row_new (const char *title,
+                GtkWidget  *control)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -615,8 +686,8 @@ plain_row_new (const char *title,
   gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_plain_row_activated), control, 0);
-  g_object_set_data (G_OBJECT (row), "limber-control", control);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), control, 0);
+
   return row;
 }
 #endif
@@ -624,43 +695,48 @@ plain_row_new (const char *title,
 /**
  * limber_compat_switch_row_new:
  * @title: plain text
- * @state: (out) (transfer none): what has the switch's "active" property
+ * @out_control: (out) (optional) (transfer none): what has the #GtkSwitch:active
+ *   boolean and is named to screen readers: the row itself (AdwSwitchRow,
+ *   libadwaita 1.4), or the switch in the row
  *
- * Returns: (transfer floating): an AdwSwitchRow (libadwaita 1.4), or an
- *   action row with a switch
+ * Returns: (transfer floating): a row that switches something on and off
  */
 GtkWidget *
 limber_compat_switch_row_new (const char  *title,
-                              GObject    **state)
+                              GtkWidget  **out_control)
 {
 #if ADW_CHECK_VERSION (1, 4, 0)
   GtkWidget *row = adw_switch_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  *state = G_OBJECT (row);
+  if (out_control != NULL)
+    *out_control = row;
   return row;
 #else
   GtkWidget *control = gtk_switch_new ();
 
-  *state = G_OBJECT (control);
-  return plain_row_new (title, control);
+  if (out_control != NULL)
+    *out_control = control;
+  return action_row_new (title, control);
 #endif
 }
 
 /**
  * limber_compat_spin_row_new:
  * @title: plain text
- * @adjustment: the value, its range and steps
- * @wrap: whether the value goes round from its end to its start, as a clock's
+ * @adjustment: the number's range
+ * @out_control: (out) (optional) (transfer none): the #GtkEditable that shows the
+ *   number, has the "numeric" and "wrap" properties and the "input" and
+ *   "output" signals, and is named to screen readers: the row itself
+ *   (AdwSpinRow, libadwaita 1.4), or the spin button in the row
  *
- * Returns: (transfer floating): an AdwSpinRow (libadwaita 1.4), or an
- *   action row with a spin button, of whole numbers
+ * Returns: (transfer floating): a row for a whole number in @adjustment
  */
 GtkWidget *
-limber_compat_spin_row_new (const char    *title,
-                            GtkAdjustment *adjustment,
-                            gboolean       wrap)
+limber_compat_spin_row_new (const char     *title,
+                            GtkAdjustment  *adjustment,
+                            GtkWidget     **out_control)
 {
 #if ADW_CHECK_VERSION (1, 4, 0)
   GtkWidget *row = adw_spin_row_new (adjustment, 1, 0);
@@ -668,40 +744,17 @@ limber_compat_spin_row_new (const char    *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_spin_row_set_numeric (ADW_SPIN_ROW (row), TRUE);
-  adw_spin_row_set_wrap (ADW_SPIN_ROW (row), wrap);
+  if (out_control != NULL)
+    *out_control = row;
   return row;
 #else
   GtkWidget *control = gtk_spin_button_new (adjustment, 1, 0);
 
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (control), TRUE);
-  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (control), wrap);
-  return plain_row_new (title, control);
+  if (out_control != NULL)
+    *out_control = control;
+  return action_row_new (title, control);
 #endif
-}
-
-/**
- * limber_compat_spin_row_set_format:
- * @row: a row limber_compat_spin_row_new() made
- *
- * Shows and reads the row's value as text of its own, such as a time of day.
- */
-void
-limber_compat_spin_row_set_format (GtkWidget            *row,
-                                   LimberSpinInputFunc   input,
-                                   LimberSpinOutputFunc  output,
-                                   gpointer              user_data)
-{
-#if ADW_CHECK_VERSION (1, 4, 0)
-  GtkWidget *control = row;
-
-  adw_spin_row_set_numeric (ADW_SPIN_ROW (row), FALSE);
-#else
-  GtkWidget *control = g_object_get_data (G_OBJECT (row), "limber-control");
-
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (control), FALSE);
-#endif
-  g_signal_connect (control, "input", G_CALLBACK (input), user_data);
-  g_signal_connect (control, "output", G_CALLBACK (output), user_data);
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

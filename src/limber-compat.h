@@ -18,14 +18,6 @@ typedef void (*LimberConfirmedFunc)  (gboolean  confirmed,
                                       gpointer  user_data);
 typedef void (*LimberWidthFunc)      (gboolean  wide,
                                       gpointer  user_data);
-/* A spin row's text to its value and back, as GtkSpinButton's "input" and
- * "output" signals have them; @editable holds the text. */
-typedef int      (*LimberSpinInputFunc)  (GtkEditable *editable,
-                                          double      *new_value,
-                                          gpointer     user_data);
-typedef gboolean (*LimberSpinOutputFunc) (GtkEditable *editable,
-                                          gpointer     user_data);
-
 /* The base of a preferences dialog: AdwPreferencesDialog where libadwaita
  * has it (1.5), AdwPreferencesWindow before. Its template names
  * LimberCompatPreferences as its parent, which is right on both. */
@@ -51,15 +43,6 @@ struct _LimberCompatPreferencesClass
 
 void       limber_compat_preferences_present (LimberCompatPreferences *self,
                                               GtkWidget               *parent);
-GtkWidget *limber_compat_switch_row_new      (const char              *title,
-                                              GObject                **state);
-GtkWidget *limber_compat_spin_row_new        (const char              *title,
-                                              GtkAdjustment           *adjustment,
-                                              gboolean                 wrap);
-void       limber_compat_spin_row_set_format (GtkWidget               *row,
-                                              LimberSpinInputFunc      input,
-                                              LimberSpinOutputFunc     output,
-                                              gpointer                 user_data);
 
 GtkWidget *limber_compat_present_message     (GtkWidget            *parent,
                                               const char           *heading,
@@ -96,6 +79,15 @@ GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
                                               LimberConfirmedFunc   callback,
                                               gpointer              user_data);
 void       limber_compat_close_dialog        (GtkWidget            *dialog);
+void       limber_compat_set_initial_focus   (GtkWidget            *dialog,
+                                              GtkWidget            *widget);
+gboolean   limber_compat_add_toast           (GtkWidget            *widget,
+                                              AdwToast             *toast);
+GtkWidget *limber_compat_switch_row_new      (const char           *title,
+                                              GtkWidget           **out_control);
+GtkWidget *limber_compat_spin_row_new        (const char           *title,
+                                              GtkAdjustment        *adjustment,
+                                              GtkWidget           **out_control);
 void       limber_compat_get_color           (GtkWidget            *widget,
                                               GdkRGBA              *color);
 void       limber_compat_load_css            (GtkCssProvider       *provider,

@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-plan-file.h"
-#include "limber-settings-writer.h"
 #include "limber-small-file.h"
 #include "limber-untrusted-text.h"
 
@@ -553,45 +552,23 @@ limber_plan_file_to_bytes (LimberPlanFile *self)
   return g_string_free_to_bytes (text);
 }
 
-static GVariant *
-build_counts (LimberPlanFile *self,
-              gsize           offset)
+static void
+entry_for_exercise (LimberExercise *exercise,
+                    gboolean       *shown,
+                    guint          *hold,
+                    guint          *repetitions,
+                    gpointer        user_data)
 {
-  GListModel *exercises = G_LIST_MODEL (self->catalog);
-  GVariantBuilder builder;
+  LimberPlanFile *self = user_data;
+  const PlanEntry *entry = g_hash_table_lookup (self->entries, limber_exercise_get_id (exercise));
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{su}"));
-  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
-    {
-      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
-      const char *id = limber_exercise_get_id (exercise);
-      const PlanEntry *entry = g_hash_table_lookup (self->entries, id);
-      guint count = G_STRUCT_MEMBER (guint, entry, offset);
+  /* Another catalog's exercise stays as the handout has it. */
+  if (entry == NULL)
+    return;
 
-      if (count > 0)
-        g_variant_builder_add (&builder, "{su}", id, count);
-    }
-
-  return g_variant_ref_sink (g_variant_builder_end (&builder));
-}
-
-static GVariant *
-build_hidden (LimberPlanFile *self)
-{
-  GListModel *exercises = G_LIST_MODEL (self->catalog);
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE_STRING_ARRAY);
-  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
-    {
-      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
-      const PlanEntry *entry = g_hash_table_lookup (self->entries, limber_exercise_get_id (exercise));
-
-      if (!entry->shown)
-        g_variant_builder_add (&builder, "s", limber_exercise_get_id (exercise));
-    }
-
-  return g_variant_ref_sink (g_variant_builder_end (&builder));
+  *shown = entry->shown;
+  *hold = entry->hold;
+  *repetitions = entry->repetitions;
 }
 
 /**
@@ -606,56 +583,23 @@ limber_plan_file_apply (LimberPlanFile  *self,
                         LimberPlan      *plan,
                         GError         **error)
 {
-  GSettings *settings;
-  struct {
-    const char *key;
-    GVariant   *value;
-  } changes[] = {
-    { "hidden-exercises", build_hidden (self) },
-    { "prescribed-holds", build_counts (self, G_STRUCT_OFFSET (PlanEntry, hold)) },
-    { "prescribed-repetitions", build_counts (self, G_STRUCT_OFFSET (PlanEntry, repetitions)) },
-  };
-  const char *keys[G_N_ELEMENTS (changes) + 1] = { NULL };
-  GVariant *values[G_N_ELEMENTS (changes)] = { NULL };
-  guint n_changed = 0;
-  gboolean locked = FALSE;
-  gboolean applied;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (LIMBER_IS_PLAN_FILE (self), FALSE);
   g_return_val_if_fail (LIMBER_IS_PLAN (plan), FALSE);
 
-  settings = limber_plan_get_settings (plan);
+  snapshot = limber_plan_build_snapshot (plan, entry_for_exercise, self);
+  if (limber_plan_restore (plan, snapshot, &local_error))
+    return TRUE;
 
-  /* Only what changes is written: a locked key that already has the file's
-   * value is no reason to refuse it. */
-  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
-    {
-      g_autoptr(GVariant) current = g_settings_get_value (settings, changes[i].key);
-
-      if (g_variant_equal (current, changes[i].value))
-        continue;
-      if (!g_settings_is_writable (settings, changes[i].key))
-        locked = TRUE;
-      keys[n_changed] = changes[i].key;
-      values[n_changed] = changes[i].value;
-      n_changed++;
-    }
-
-  /* A storage that refuses every key is not the clinic's doing: the writer
-   * names that. */
-  if (locked && limber_settings_writer_can_write (settings))
-    {
-      g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
-                           _("Your clinic has set this part of the plan, so the file was not imported"));
-      applied = FALSE;
-    }
+  if (g_error_matches (local_error, LIMBER_PLAN_ERROR, LIMBER_PLAN_ERROR_LOCKED))
+    g_set_error_literal (error, LIMBER_PLAN_FILE_ERROR, LIMBER_PLAN_FILE_ERROR_LOCKED,
+                         _("Your clinic has set this part of the plan, so the file was not imported"));
   else
-    applied = limber_settings_writer_write (settings, keys, values, error);
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
-    g_variant_unref (changes[i].value);
-
-  return applied;
+  return FALSE;
 }
 
 gboolean

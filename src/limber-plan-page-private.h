@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 GtkWidget *limber_plan_page_get_reset_button (LimberPlanPage *self);
+AdwToast  *limber_plan_page_get_undo_toast   (LimberPlanPage *self);
+GtkWidget *limber_plan_page_get_handout_row  (LimberPlanPage *self,
+                                              const char     *id);
 GtkWidget *limber_plan_page_get_show_row     (LimberPlanPage *self,
                                               const char     *id);
 GtkWidget *limber_plan_page_get_show_switch  (LimberPlanPage *self,

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LimberPlanPage, limber_plan_page, LIMBER, PLAN_PAGE, AdwPreferencesPage)
 
-GtkWidget  *limber_plan_page_new      (LimberPlan     *plan);
-LimberPlan *limber_plan_page_get_plan (LimberPlanPage *self);
+GtkWidget  *limber_plan_page_new               (LimberPlan     *plan);
+LimberPlan *limber_plan_page_get_plan          (LimberPlanPage *self);
+GtkWidget  *limber_plan_page_get_initial_focus (LimberPlanPage *self);
 
 G_END_DECLS

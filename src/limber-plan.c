@@ -8,7 +8,10 @@
 
 #include "limber-config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "limber-plan.h"
+#include "limber-settings-writer.h"
 
 /* The physiotherapist's plan: which exercises are shown and how long to hold
  * and how often to repeat each. It lives in GSettings, so that a clinic can set
@@ -39,6 +42,7 @@ enum {
 
 enum {
   PRESCRIPTIONS_CHANGED,
+  LOCKS_CHANGED,
   N_SIGNALS
 };
 
@@ -52,7 +56,34 @@ typedef enum {
   MEASURE_REPETITIONS,
 } Measure;
 
-static const char *measure_keys[] = { "prescribed-holds", "prescribed-repetitions" };
+/* Every key of the plan, named here and nowhere else: what a snapshot holds,
+ * what Reset clears and where an administrator's locks are looked for. */
+typedef enum {
+  KEY_HIDDEN,
+  KEY_HOLDS,
+  KEY_REPETITIONS,
+  N_KEYS
+} PlanKey;
+
+static const char *plan_keys[N_KEYS] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions" };
+
+static const char *
+measure_key (Measure measure)
+{
+  return plan_keys[measure == MEASURE_HOLD ? KEY_HOLDS : KEY_REPETITIONS];
+}
+
+G_DEFINE_QUARK (limber-plan-error-quark, limber_plan_error)
+
+static int
+find_key (const char *key)
+{
+  for (guint i = 0; i < N_KEYS; i++)
+    if (g_str_equal (key, plan_keys[i]))
+      return i;
+
+  return -1;
+}
 
 
 static gboolean
@@ -70,13 +101,13 @@ is_known (LimberPlan *self,
 static void
 load_hidden (LimberPlan *self)
 {
-  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "hidden-exercises");
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, plan_keys[KEY_HIDDEN]);
   g_autoptr(GHashTable) hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean n_hidden_changed;
   gboolean changed;
 
   for (guint i = 0; ids[i] != NULL; i++)
-    if (is_known (self, ids[i], "hidden-exercises"))
+    if (is_known (self, ids[i], plan_keys[KEY_HIDDEN]))
       g_hash_table_add (hidden, g_strdup (ids[i]));
 
   changed = g_hash_table_size (hidden) != g_hash_table_size (self->hidden);
@@ -128,21 +159,52 @@ load_prescriptions (LimberPlan *self)
 {
   g_clear_pointer (&self->holds, g_hash_table_unref);
   g_clear_pointer (&self->repetitions, g_hash_table_unref);
-  self->holds = load_counts (self, measure_keys[MEASURE_HOLD]);
-  self->repetitions = load_counts (self, measure_keys[MEASURE_REPETITIONS]);
+  self->holds = load_counts (self, measure_key (MEASURE_HOLD));
+  self->repetitions = load_counts (self, measure_key (MEASURE_REPETITIONS));
 }
 
-static void
-on_settings_changed (LimberPlan *self,
-                     const char *key)
+/* One reload for each change, however many keys it has: a reset, an undo or
+ * an imported plan is one change to those who follow the plan. */
+static gboolean
+on_change_event (LimberPlan   *self,
+                 const GQuark *keys,
+                 int           n_keys)
 {
-  if (g_str_equal (key, "hidden-exercises"))
+  gboolean hidden = keys == NULL;
+  gboolean prescriptions = keys == NULL;
+
+  for (int i = 0; i < n_keys; i++)
+    switch (find_key (g_quark_to_string (keys[i])))
+      {
+      case KEY_HIDDEN:
+        hidden = TRUE;
+        break;
+      case KEY_HOLDS:
+      case KEY_REPETITIONS:
+        prescriptions = TRUE;
+        break;
+      default:
+        break;
+      }
+
+  if (hidden)
     load_hidden (self);
-  else if (g_str_equal (key, "prescribed-holds") || g_str_equal (key, "prescribed-repetitions"))
+  if (prescriptions)
     {
       load_prescriptions (self);
       g_signal_emit (self, signals[PRESCRIPTIONS_CHANGED], 0);
     }
+
+  /* Let "changed" go on for everyone else. */
+  return FALSE;
+}
+
+static void
+on_writable_changed (LimberPlan *self,
+                     const char *key)
+{
+  if (find_key (key) >= 0)
+    g_signal_emit (self, signals[LOCKS_CHANGED], 0);
 }
 
 static gboolean
@@ -170,7 +232,9 @@ limber_plan_constructed (GObject *object)
   load_hidden (self);
   load_prescriptions (self);
 
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "change-event", G_CALLBACK (on_change_event), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed", G_CALLBACK (on_writable_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -277,6 +341,11 @@ limber_plan_class_init (LimberPlanClass *klass)
   signals[PRESCRIPTIONS_CHANGED] =
     g_signal_new ("prescriptions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Emitted when an administrator locks or unlocks a part of the plan. */
+  signals[LOCKS_CHANGED] =
+    g_signal_new ("locks-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -363,7 +432,7 @@ limber_plan_set_shown (LimberPlan     *self,
   /* Keep whatever else the key holds, even ids this catalog does not know:
    * another catalog, or a newer Limber, may know them. */
   id = limber_exercise_get_id (exercise);
-  ids = g_settings_get_strv (self->settings, "hidden-exercises");
+  ids = g_settings_get_strv (self->settings, plan_keys[KEY_HIDDEN]);
   builder = g_strv_builder_new ();
   for (guint i = 0; ids[i] != NULL; i++)
     if (!g_str_equal (ids[i], id))
@@ -372,7 +441,7 @@ limber_plan_set_shown (LimberPlan     *self,
     g_strv_builder_add (builder, id);
 
   hidden = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "hidden-exercises", (const char * const *)hidden);
+  g_settings_set_strv (self->settings, plan_keys[KEY_HIDDEN], (const char * const *)hidden);
 }
 
 static guint
@@ -460,7 +529,7 @@ set_prescribed (LimberPlan     *self,
   guint clamped = clamp_to_handout (exercise, measure, value);
 
   if (clamped != get_prescribed (self, exercise, measure))
-    store_count (self, measure_keys[measure], exercise, clamped);
+    store_count (self, measure_key (measure), exercise, clamped);
 }
 
 /**
@@ -565,13 +634,209 @@ limber_plan_dup_step_text (LimberPlan     *self,
 void
 limber_plan_reset (LimberPlan *self)
 {
-  static const char *keys[] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions" };
-
   g_return_if_fail (LIMBER_IS_PLAN (self));
 
   g_settings_delay (self->settings);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_settings_is_writable (self->settings, keys[i]))
-      g_settings_reset (self->settings, keys[i]);
+  for (guint i = 0; i < N_KEYS; i++)
+    if (g_settings_is_writable (self->settings, plan_keys[i]))
+      g_settings_reset (self->settings, plan_keys[i]);
   g_settings_apply (self->settings);
+}
+
+/**
+ * limber_plan_reset_exercise:
+ *
+ * Back to the handout's range for @exercise's hold and repetitions, stored
+ * together; whether it is shown, and every other exercise, stay as they are.
+ */
+void
+limber_plan_reset_exercise (LimberPlan     *self,
+                            LimberExercise *exercise)
+{
+  g_return_if_fail (LIMBER_IS_PLAN (self));
+  g_return_if_fail (LIMBER_IS_EXERCISE (exercise));
+
+  g_settings_delay (self->settings);
+  if (!limber_plan_is_hold_locked (self))
+    set_prescribed (self, exercise, MEASURE_HOLD, 0);
+  if (!limber_plan_is_repetitions_locked (self))
+    set_prescribed (self, exercise, MEASURE_REPETITIONS, 0);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+is_key_locked (LimberPlan *self,
+               PlanKey     key)
+{
+  return !g_settings_is_writable (self->settings, plan_keys[key]);
+}
+
+/**
+ * limber_plan_is_locked:
+ *
+ * Returns: whether an administrator has locked all of the plan, so that
+ *   nothing in it can be changed here
+ */
+gboolean
+limber_plan_is_locked (LimberPlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), TRUE);
+
+  for (guint i = 0; i < N_KEYS; i++)
+    if (!is_key_locked (self, i))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Which exercises are shown. */
+gboolean
+limber_plan_is_shown_locked (LimberPlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), TRUE);
+
+  return is_key_locked (self, KEY_HIDDEN);
+}
+
+gboolean
+limber_plan_is_hold_locked (LimberPlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), TRUE);
+
+  return is_key_locked (self, KEY_HOLDS);
+}
+
+gboolean
+limber_plan_is_repetitions_locked (LimberPlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), TRUE);
+
+  return is_key_locked (self, KEY_REPETITIONS);
+}
+
+/**
+ * limber_plan_snapshot:
+ *
+ * Returns: (transfer full): every key of the plan as it is stored now, ids
+ *   this catalog does not know included, for limber_plan_restore()
+ */
+GVariant *
+limber_plan_snapshot (LimberPlan *self)
+{
+  GVariantDict dict;
+
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), NULL);
+
+  g_variant_dict_init (&dict, NULL);
+  for (guint i = 0; i < N_KEYS; i++)
+    g_variant_dict_insert_value (&dict, plan_keys[i], g_settings_get_value (self->settings, plan_keys[i]));
+
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
+/**
+ * limber_plan_build_snapshot:
+ * @entry_func: says what the new plan holds for each exercise of the catalog
+ *
+ * Returns: (transfer full): a new plan, for limber_plan_restore(), stored
+ *   as this plan stores its own: in catalog order, prescriptions within the
+ *   handout's ranges, the handout's range left out
+ */
+GVariant *
+limber_plan_build_snapshot (LimberPlan          *self,
+                            LimberPlanEntryFunc  entry_func,
+                            gpointer             user_data)
+{
+  GListModel *exercises;
+  GVariantBuilder hidden, holds, repetitions;
+  GVariantDict dict;
+
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), NULL);
+  g_return_val_if_fail (entry_func != NULL, NULL);
+
+  g_variant_builder_init (&hidden, G_VARIANT_TYPE_STRING_ARRAY);
+  g_variant_builder_init (&holds, G_VARIANT_TYPE ("a{su}"));
+  g_variant_builder_init (&repetitions, G_VARIANT_TYPE ("a{su}"));
+
+  exercises = G_LIST_MODEL (self->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
+      const char *id = limber_exercise_get_id (exercise);
+      gboolean shown = TRUE;
+      guint hold = 0;
+      guint count = 0;
+
+      entry_func (exercise, &shown, &hold, &count, user_data);
+      hold = clamp_to_handout (exercise, MEASURE_HOLD, hold);
+      count = clamp_to_handout (exercise, MEASURE_REPETITIONS, count);
+
+      if (!shown)
+        g_variant_builder_add (&hidden, "s", id);
+      if (hold > 0)
+        g_variant_builder_add (&holds, "{su}", id, hold);
+      if (count > 0)
+        g_variant_builder_add (&repetitions, "{su}", id, count);
+    }
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert_value (&dict, plan_keys[KEY_HIDDEN], g_variant_builder_end (&hidden));
+  g_variant_dict_insert_value (&dict, plan_keys[KEY_HOLDS], g_variant_builder_end (&holds));
+  g_variant_dict_insert_value (&dict, plan_keys[KEY_REPETITIONS], g_variant_builder_end (&repetitions));
+
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
+/**
+ * limber_plan_restore:
+ * @snapshot: from limber_plan_snapshot() or limber_plan_build_snapshot()
+ *
+ * Makes @snapshot the plan, all or nothing, and returns once the settings
+ * storage has kept it. Nothing changes if an administrator has locked a
+ * part of the plan that would change (%LIMBER_PLAN_ERROR_LOCKED), or if the
+ * plan cannot be stored (a #LimberSettingsWriterError).
+ */
+gboolean
+limber_plan_restore (LimberPlan  *self,
+                     GVariant    *snapshot,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+  const char *keys[N_KEYS + 1] = { NULL };
+  gboolean locked = FALSE;
+  guint n_changed = 0;
+
+  g_return_val_if_fail (LIMBER_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL && g_variant_is_of_type (snapshot, G_VARIANT_TYPE_VARDICT), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Only what changes is written: a locked key that already has the
+   * snapshot's value is no reason to refuse it. */
+  for (guint i = 0; i < N_KEYS; i++)
+    {
+      g_autoptr(GVariant) current = g_settings_get_value (self->settings, plan_keys[i]);
+      g_autoptr(GVariant) value = g_variant_lookup_value (snapshot, plan_keys[i], g_variant_get_type (current));
+
+      g_return_val_if_fail (value != NULL, FALSE);
+      if (g_variant_equal (current, value))
+        continue;
+      if (is_key_locked (self, i))
+        locked = TRUE;
+      keys[n_changed++] = plan_keys[i];
+      g_ptr_array_add (values, g_steal_pointer (&value));
+    }
+
+  /* A storage that refuses every key is not the clinic's doing: the writer
+   * names that. */
+  if (locked && limber_settings_writer_can_write (self->settings))
+    {
+      g_set_error_literal (error, LIMBER_PLAN_ERROR, LIMBER_PLAN_ERROR_LOCKED,
+                           _("Your clinic has set this part of the plan, so it cannot be changed here"));
+      return FALSE;
+    }
+
+  if (n_changed == 0)
+    return TRUE;
+
+  return limber_settings_writer_write (self->settings, keys, (GVariant * const *)values->pdata, error);
 }

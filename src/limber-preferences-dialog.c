@@ -162,7 +162,7 @@ add_seconds_row (LimberPreferencesDialog *self,
 
   g_variant_get (limits, "(uu)", &min, &max);
   adjustment = gtk_adjustment_new (min, min, max, 1, 5, 0);
-  row = limber_compat_spin_row_new (title, adjustment, FALSE);
+  row = limber_compat_spin_row_new (title, adjustment, NULL);
   g_settings_bind (self->settings, key, adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (group, row);
   add_row (self, key, row, subtitle);
@@ -176,7 +176,7 @@ add_switch_row (LimberPreferencesDialog *self,
                 const char              *title,
                 const char              *subtitle)
 {
-  GObject *state;
+  GtkWidget *state;
   GtkWidget *row = limber_compat_switch_row_new (title, &state);
 
   g_settings_bind (self->settings, key, state, "active", G_SETTINGS_BIND_DEFAULT);
@@ -315,9 +315,7 @@ static void
 add_session_rows (LimberPreferencesDialog *self)
 {
   GtkWidget *seconds_row;
-
-  GObject *waits;
-  GtkWidget *waits_row;
+  GtkWidget *waits, *waits_row;
 
   /* A switch, not a choice of two: it fits 360 px in every language. */
   waits_row = limber_compat_switch_row_new (_("Wait for Ready After a Change of Position"), &waits);
@@ -340,14 +338,17 @@ add_session_rows (LimberPreferencesDialog *self)
 static void
 add_reminder_rows (LimberPreferencesDialog *self)
 {
-  GtkWidget *row;
+  GtkWidget *row, *control;
 
   add_switch_row (self, self->reminders_group, "reminder-enabled", _("Daily Reminder"),
                   _("A notification at the same time every day"));
 
   self->reminder_time = g_object_ref_sink (gtk_adjustment_new (0, 0, 24 * 60 - 1, 5, 60, 0));
-  row = limber_compat_spin_row_new (_("Reminder Time"), self->reminder_time, TRUE);
-  limber_compat_spin_row_set_format (row, on_time_input, on_time_output, self);
+  row = limber_compat_spin_row_new (_("Reminder Time"), self->reminder_time, &control);
+  /* Shown and typed as HH:MM, round the clock. */
+  g_object_set (control, "numeric", FALSE, "wrap", TRUE, NULL);
+  g_signal_connect (control, "input", G_CALLBACK (on_time_input), self);
+  g_signal_connect (control, "output", G_CALLBACK (on_time_output), self);
   g_settings_bind_with_mapping (self->settings, "reminder-time", self->reminder_time, "value",
                                 G_SETTINGS_BIND_DEFAULT, get_minutes, set_minutes, NULL, NULL);
   adw_preferences_group_add (self->reminders_group, row);

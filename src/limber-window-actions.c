@@ -99,12 +99,14 @@ show_plan_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
+  GtkWidget *page;
 
   if (self->plan == NULL)
     return;
 
-  g_set_weak_pointer (&self->plan_dialog,
-                      limber_compat_present_preferences (widget, ADW_PREFERENCES_PAGE (limber_plan_page_new (self->plan))));
+  page = limber_plan_page_new (self->plan);
+  g_set_weak_pointer (&self->plan_dialog, limber_compat_present_preferences (widget, ADW_PREFERENCES_PAGE (page)));
+  limber_compat_set_initial_focus (self->plan_dialog, limber_plan_page_get_initial_focus (LIMBER_PLAN_PAGE (page)));
 }
 
 static void

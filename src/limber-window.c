@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "limber-application.h"
 #include "limber-compat.h"
 #include "limber-slide.h"
 #include "limber-window-internal.h"
@@ -25,6 +26,7 @@ G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_SETTINGS,
   PROP_KIOSK,
   PROP_SESSION_ACTIVE,
   N_PROPS
@@ -137,6 +139,8 @@ limber_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (limber_window_parent_class)->constructed (object);
 
+  g_return_if_fail (self->settings != NULL);
+
   restore_window_state (self);
 
   if (self->plan != NULL)
@@ -204,6 +208,9 @@ limber_window_get_property (GObject    *object,
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
     case PROP_KIOSK:
       g_value_set_boolean (value, limber_window_get_kiosk (self));
       break;
@@ -227,6 +234,9 @@ limber_window_set_property (GObject      *object,
     {
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
     case PROP_KIOSK:
       limber_window_set_kiosk (self, g_value_get_boolean (value));
@@ -252,6 +262,11 @@ limber_window_class_init (LimberWindowClass *klass)
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, LIMBER_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where the window keeps its size and the kiosk reads its settings: the
+   * application's one GSettings, which the plan has too. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIOSK] =
     g_param_spec_boolean ("kiosk", NULL, NULL, FALSE,
@@ -314,7 +329,6 @@ limber_window_init (LimberWindow *self)
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  self->settings = g_settings_new (APPLICATION_ID);
   self->slides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->session_log = limber_session_log_new (NULL);
 
@@ -325,6 +339,8 @@ limber_window_init (LimberWindow *self)
 
 /**
  * limber_window_new:
+ * @application: a #LimberApplication, whose one GSettings the window keeps
+ *   its size in and reads the kiosk's settings from
  * @plan: (nullable): the plan to show, or %NULL when the catalog could not be
  *   loaded (then call limber_window_show_catalog_error())
  */
@@ -332,11 +348,12 @@ LimberWindow *
 limber_window_new (GtkApplication *application,
                    LimberPlan     *plan)
 {
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (plan == NULL || LIMBER_IS_PLAN (plan), NULL);
 
   return g_object_new (LIMBER_TYPE_WINDOW,
                        "application", application,
+                       "settings", limber_application_get_settings (LIMBER_APPLICATION (application)),
                        "plan", plan,
                        NULL);
 }

@@ -87,3 +87,26 @@ limber_test_settings_new (const char * const *locked_keys)
 
   return g_settings_new_with_backend (APPLICATION_ID, backend);
 }
+
+/**
+ * limber_test_settings_print_plan:
+ *
+ * Returns: (transfer full): the plan's keys exactly as stored, one
+ *   "key=value" line each, to compare before and after
+ */
+char *
+limber_test_settings_print_plan (GSettings *settings)
+{
+  static const char *keys[] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *printed = g_variant_print (value, TRUE);
+
+      g_string_append_printf (text, "%s=%s\n", keys[i], printed);
+    }
+
+  return g_string_free (text, FALSE);
+}

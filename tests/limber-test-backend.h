@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-GSettings *limber_test_settings_new (const char * const *locked_keys);
+GSettings *limber_test_settings_new       (const char * const *locked_keys);
+char      *limber_test_settings_print_plan (GSettings          *settings);
 
 G_END_DECLS

@@ -81,7 +81,7 @@ def check_names(application, what="every focusable or actionable object has a na
             name = node.name.strip()
             if (focusable or actionable) and not name and node.getRole() != pyatspi.ROLE_LABEL:
                 unnamed.append(describe(node))
-            # A name said twice ("Change Plan Change Plan") is a label and its text both read.
+            # A name said twice ("Open My Plan Open My Plan") is a label and its text both read.
             words = name.split()
             if len(words) >= 2 and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
                 unnamed.append(describe(node) + " (said twice)")

@@ -12,6 +12,8 @@
 #include <X11/keysym.h>
 
 #include "limber-catalog.h"
+#include "limber-compat.h"
+#include "limber-plan-page.h"
 #include "limber-window-private.h"
 #include "window-helpers.h"
 #ifdef HAVE_NARRATION
@@ -247,6 +249,183 @@ test_locale_carousel_direction (void)
   close_window (window);
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthTarget;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthTarget *target = data;
+
+  return gtk_widget_get_width (target->widget) == target->width;
+}
+
+/* A label shows all of its text: not ellipsized, its text no larger than
+ * its allocation (the text's own size: a measure would count CSS padding
+ * that an allocation does not), and inside the dialog. */
+static void
+assert_label_whole (GtkLabel  *label,
+                    GtkWidget *dialog)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+  const char *text = gtk_label_get_text (label);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int text_width, text_height;
+  graphene_rect_t bounds;
+
+  if (*text == '\0')
+    return;
+
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  if (pango_layout_is_ellipsized (layout))
+    {
+      int natural_width;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+      g_error ("%s: “%s” is ellipsized: %d px wide, its text needs %d", locale_name, text, width, natural_width);
+    }
+  if (text_width > width || text_height > height)
+    g_error ("%s: “%s” is cut off: %d × %d px for text of %d × %d", locale_name, text, width, height, text_width,
+             text_height);
+
+  g_assert_true (gtk_widget_compute_bounds (widget, dialog, &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (dialog) + 0.5)
+    g_error ("%s: “%s” is outside the dialog, at %g to %g of %d px", locale_name, text, bounds.origin.x,
+             bounds.origin.x + bounds.size.width, gtk_widget_get_width (dialog));
+}
+
+static guint
+assert_labels_whole (GtkWidget *widget,
+                     GtkWidget *dialog)
+{
+  guint n_labels = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      assert_label_whole (GTK_LABEL (widget), dialog);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_labels += assert_labels_whole (child, dialog);
+
+  return n_labels;
+}
+
+static gboolean
+plan_dialog_is_open (gpointer data)
+{
+  GtkWidget *dialog = limber_window_get_plan_dialog (data);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return gtk_widget_get_width (widget) > 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+shows_reset_toast (gpointer data)
+{
+  return shows_label (data, _("Plan reset"));
+}
+
+/* My Plan as on a phone, 360 pixels wide, in this language: every title and
+ * subtitle whole (they wrap), and nothing to scroll sideways. */
+static void
+test_locale_my_plan_narrow (void)
+{
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  LimberPlan *plan = limber_window_get_plan (window);
+  g_autoptr(LimberExercise) first = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+  WidthTarget target = { NULL, 360 };
+  GtkWidget *dialog;
+  GtkWidget *page;
+  GtkWidget *scroller;
+  GtkAdjustment *horizontal;
+  int scroller_min;
+  guint n_labels;
+
+  /* Something set and something not, so both kinds of row show. */
+  limber_plan_set_prescribed_hold (plan, first, limber_exercise_get_hold_max (first));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL);
+  wait_until (plan_dialog_is_open, window, "My Plan to open");
+  dialog = limber_window_get_plan_dialog (window);
+  page = find_widget_of_type (dialog, LIMBER_TYPE_PLAN_PAGE);
+
+  /* A window of its own on libadwaita 1.2: made as narrow as the screen;
+   * else a dialog inside the window, which it fits. */
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  target.widget = dialog;
+  target.width = GTK_IS_WINDOW (dialog) ? 360 : MIN (gtk_widget_get_width (GTK_WIDGET (window)), 360);
+  wait_until (has_width, &target, "My Plan to be 360 pixels wide");
+  /* One more frame, so that the rows have their new sizes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  n_labels = assert_labels_whole (dialog, dialog);
+  g_test_message ("%s: %u labels whole at %d px", locale_name, n_labels, gtk_widget_get_width (dialog));
+  g_assert_cmpuint (n_labels, >, 20);
+
+  scroller = find_widget_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  horizontal = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (horizontal), <=, gtk_adjustment_get_page_size (horizontal));
+  gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &scroller_min, NULL, NULL, NULL);
+  g_assert_cmpint (scroller_min, <=, gtk_widget_get_width (scroller));
+
+  /* And the toast that offers Undo after a reset. */
+  gtk_widget_activate_action (page, "plan.reset", NULL);
+  wait_until (shows_reset_toast, dialog, "the toast after Reset");
+  /* Past its animation. */
+  {
+    gboolean waited = FALSE;
+
+    g_timeout_add_once (500, (GSourceOnceFunc)set_true, &waited);
+    wait_until (is_true, &waited, "the toast to settle");
+  }
+  n_labels = assert_labels_whole (dialog, dialog);
+  gtk_widget_activate_action (page, "plan.undo-reset", NULL);
+  g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, first), ==, limber_exercise_get_hold_max (first));
+
+  limber_compat_close_dialog (dialog);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/locale/voice", test_locale_voice);
   g_test_add_func ("/locale/direction", test_locale_direction);
   g_test_add_func ("/locale/carousel-direction", test_locale_carousel_direction);
+  g_test_add_func ("/locale/my-plan-narrow", test_locale_my_plan_narrow);
 
   status = g_test_run ();
   g_clear_object (&catalog);

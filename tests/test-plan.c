@@ -201,6 +201,178 @@ test_plan_reset_keeps_locked_keys (void)
   g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "resisted-rows")), ==, 0);
 }
 
+/* A physiotherapist's plan with something in every key, and in an order
+ * and with ids that Limber itself would not write. */
+static void
+write_a_plan (GSettings *settings)
+{
+  g_settings_set_strv (settings, "hidden-exercises", (const char *[]) { "neck-twist", "midback-stretch", NULL });
+  g_settings_set_value (settings, "prescribed-holds",
+                        g_variant_new_parsed ("{'rhomboid-stretch': uint32 25, 'neck-twist': uint32 7}"));
+  g_settings_set_value (settings, "prescribed-repetitions",
+                        g_variant_new_parsed ("{'wall-push-up': uint32 10, 'resisted-rows': uint32 9}"));
+}
+
+static void
+test_plan_reset_then_restore (void)
+{
+  g_autoptr(GSettings) settings = limber_test_settings_new (NULL);
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *reset = NULL;
+  g_autofree char *after = NULL;
+  guint n_prescription_changes = 0;
+
+  write_a_plan (settings);
+  plan = limber_plan_new (catalog, settings);
+  before = limber_test_settings_print_plan (settings);
+
+  snapshot = limber_plan_snapshot (plan);
+  limber_plan_reset (plan);
+  reset = limber_test_settings_print_plan (settings);
+  g_assert_cmpstr (reset, !=, before);
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 0);
+
+  g_signal_connect_swapped (plan, "prescriptions-changed", G_CALLBACK (count_calls), &n_prescription_changes);
+  g_assert_true (limber_plan_restore (plan, snapshot, &error));
+  g_assert_no_error (error);
+
+  /* Every key as it was, to the byte, and the plan follows. */
+  after = limber_test_settings_print_plan (settings);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (limber_plan_get_n_hidden (plan), ==, 1);
+  g_assert_false (limber_plan_is_shown (plan, limber_catalog_lookup (catalog, "midback-stretch")));
+  g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, limber_catalog_lookup (catalog, "rhomboid-stretch")), ==, 25);
+  g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, limber_catalog_lookup (catalog, "resisted-rows")), ==, 9);
+  g_assert_cmpuint (n_prescription_changes, >, 0);
+
+  /* Restoring what is already there writes nothing. */
+  n_prescription_changes = 0;
+  g_assert_true (limber_plan_restore (plan, snapshot, &error));
+  g_assert_cmpuint (n_prescription_changes, ==, 0);
+}
+
+static void
+test_plan_restore_locked (void)
+{
+  const char *locked[] = { "prescribed-holds", NULL };
+  g_autoptr(GSettings) settings = limber_test_settings_new (locked);
+  g_autoptr(LimberPlan) plan = NULL;
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  write_a_plan (settings);
+  plan = limber_plan_new (catalog, settings);
+  snapshot = limber_plan_snapshot (plan);
+
+  /* Reset leaves the locked holds, so the way back needs no locked key. */
+  limber_plan_reset (plan);
+  g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, limber_catalog_lookup (catalog, "rhomboid-stretch")), ==, 25);
+  g_assert_true (limber_plan_restore (plan, snapshot, &error));
+  g_assert_no_error (error);
+
+  /* A plan that would change the locked key changes nothing at all. */
+  limber_plan_set_shown (plan, limber_catalog_lookup (catalog, "wall-push-up"), FALSE);
+  before = limber_test_settings_print_plan (settings);
+  g_clear_pointer (&snapshot, g_variant_unref);
+  snapshot = g_variant_ref_sink (g_variant_new_parsed ("{'hidden-exercises': <@as []>, "
+                                                       "'prescribed-holds': <@a{su} {}>, "
+                                                       "'prescribed-repetitions': <@a{su} {}>}"));
+  g_assert_false (limber_plan_restore (plan, snapshot, &error));
+  g_assert_error (error, LIMBER_PLAN_ERROR, LIMBER_PLAN_ERROR_LOCKED);
+  after = limber_test_settings_print_plan (settings);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+fill_entry (LimberExercise *exercise,
+            gboolean       *shown,
+            guint          *hold,
+            guint          *repetitions,
+            gpointer        user_data)
+{
+  const char *id = limber_exercise_get_id (exercise);
+
+  *shown = !g_str_equal (id, "shoulder-roll");
+  if (g_str_equal (id, "midback-stretch"))
+    *hold = 99;
+  if (g_str_equal (id, "wall-push-up"))
+    *repetitions = 10;
+}
+
+static void
+test_plan_build_snapshot (void)
+{
+  g_autoptr(GSettings) settings = limber_test_settings_new (NULL);
+  g_autoptr(LimberPlan) plan = limber_plan_new (catalog, settings);
+  g_autoptr(GVariant) snapshot = limber_plan_build_snapshot (plan, fill_entry, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_true (limber_plan_restore (plan, snapshot, &error));
+  g_assert_no_error (error);
+
+  /* Stored as the plan stores it: the handout's ranges left out, and a
+   * hold brought within the handout's. */
+  stored = limber_test_settings_print_plan (settings);
+  g_assert_cmpstr (stored, ==,
+                   "hidden-exercises=['shoulder-roll']\n"
+                   "prescribed-holds={'midback-stretch': uint32 30}\n"
+                   "prescribed-repetitions={'wall-push-up': uint32 10}\n");
+}
+
+static void
+test_plan_reset_exercise (void)
+{
+  g_autoptr(GSettings) settings = limber_test_settings_new (NULL);
+  g_autoptr(LimberPlan) plan = NULL;
+  LimberExercise *rhomboid = limber_catalog_lookup (catalog, "rhomboid-stretch");
+  g_autofree char *stored = NULL;
+
+  write_a_plan (settings);
+  g_settings_set_value (settings, "prescribed-repetitions",
+                        g_variant_new_parsed ("{'rhomboid-stretch': uint32 3, 'wall-push-up': uint32 10}"));
+  plan = limber_plan_new (catalog, settings);
+
+  limber_plan_reset_exercise (plan, rhomboid);
+
+  /* Both of its numbers; nothing of anyone else's. */
+  g_assert_cmpuint (limber_plan_get_prescribed_hold (plan, rhomboid), ==, 0);
+  g_assert_cmpuint (limber_plan_get_prescribed_repetitions (plan, rhomboid), ==, 0);
+  stored = limber_test_settings_print_plan (settings);
+  g_assert_cmpstr (stored, ==,
+                   "hidden-exercises=['neck-twist', 'midback-stretch']\n"
+                   "prescribed-holds={'neck-twist': uint32 7}\n"
+                   "prescribed-repetitions={'wall-push-up': uint32 10}\n");
+}
+
+static void
+test_plan_locks (void)
+{
+  const char *some[] = { "hidden-exercises", "prescribed-repetitions", NULL };
+  const char *all[] = { "hidden-exercises", "prescribed-holds", "prescribed-repetitions", NULL };
+  g_autoptr(GSettings) open_settings = limber_test_settings_new (NULL);
+  g_autoptr(GSettings) some_settings = limber_test_settings_new (some);
+  g_autoptr(GSettings) all_settings = limber_test_settings_new (all);
+  g_autoptr(LimberPlan) open_plan = limber_plan_new (catalog, open_settings);
+  g_autoptr(LimberPlan) some_plan = limber_plan_new (catalog, some_settings);
+  g_autoptr(LimberPlan) all_plan = limber_plan_new (catalog, all_settings);
+
+  g_assert_false (limber_plan_is_locked (open_plan));
+  g_assert_false (limber_plan_is_shown_locked (open_plan));
+
+  g_assert_false (limber_plan_is_locked (some_plan));
+  g_assert_true (limber_plan_is_shown_locked (some_plan));
+  g_assert_false (limber_plan_is_hold_locked (some_plan));
+  g_assert_true (limber_plan_is_repetitions_locked (some_plan));
+
+  g_assert_true (limber_plan_is_locked (all_plan));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +389,11 @@ main (int   argc,
   g_test_add_func ("/plan/unknown-ids-ignored", test_plan_unknown_ids_ignored);
   g_test_add_func ("/plan/prescriptions", test_plan_prescriptions);
   g_test_add_func ("/plan/reset-keeps-locked-keys", test_plan_reset_keeps_locked_keys);
+  g_test_add_func ("/plan/reset-then-restore", test_plan_reset_then_restore);
+  g_test_add_func ("/plan/restore-locked", test_plan_restore_locked);
+  g_test_add_func ("/plan/build-snapshot", test_plan_build_snapshot);
+  g_test_add_func ("/plan/reset-exercise", test_plan_reset_exercise);
+  g_test_add_func ("/plan/locks", test_plan_locks);
 
   status = g_test_run ();
   g_assert_finalize_object (catalog);

@@ -13,6 +13,7 @@
 
 #include "limber-application.h"
 #include "limber-plan-file.h"
+#include "limber-plan-page-private.h"
 #include "limber-slide-private.h"
 #include "limber-window-private.h"
 #include "window-helpers.h"
@@ -479,12 +480,48 @@ test_window_plan_shortcut (void)
 {
   g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
   LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  g_autoptr(LimberExercise) first = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+
+  /* A prescription makes the first exercise's own reset button focusable,
+   * ahead of its rows. */
+  limber_plan_set_prescribed_repetitions (limber_window_get_plan (window), first,
+                                          limber_exercise_get_repetitions_max (first));
   press_control_key (window, XK_m);
 
   wait_until (plan_dialog_is_open, window, "Ctrl+M to open the plan");
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (limber_window_get_plan_dialog (window)));
+
+  /* The keyboard starts on the first exercise, never on Reset. */
+  {
+    GtkWidget *page = find_widget_of_type (limber_window_get_plan_dialog (window), LIMBER_TYPE_PLAN_PAGE);
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (page));
+    GtkWidget *reset = limber_plan_page_get_reset_button (LIMBER_PLAN_PAGE (page));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == limber_plan_page_get_initial_focus (LIMBER_PLAN_PAGE (page)) ||
+                   gtk_widget_is_ancestor (focus, limber_plan_page_get_initial_focus (LIMBER_PLAN_PAGE (page))));
+    g_assert_false (focus == reset || gtk_widget_is_ancestor (focus, reset));
+  }
   gtk_window_destroy (GTK_WINDOW (limber_window_get_plan_dialog (window)));
 
+  close_window (window);
+}
+
+/* The application opens Limber's settings once: the plan it makes for its
+ * window, and so the session and the kiosk, use that one object. */
+static void
+test_window_one_settings (void)
+{
+  LimberWindow *window = NULL;
+
+  g_application_activate (G_APPLICATION (application));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (LIMBER_IS_WINDOW (l->data))
+      window = l->data;
+
+  g_assert_nonnull (window);
+  g_assert_true (limber_plan_get_settings (limber_window_get_plan (window)) ==
+                 limber_application_get_settings (application));
   close_window (window);
 }
 
@@ -629,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/window/introduction-once", test_window_introduction_once);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/one-settings", test_window_one_settings);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
   g_test_add_func ("/window/animations-off", test_window_animations_off);
 
