@@ -238,6 +238,7 @@ limber_session_controller_start (LimberSessionController *self,
   limber_session_start (self->session, script);
   self->restarting = FALSE;
   set_active (self, TRUE);
+  gtk_revealer_set_reveal_child (self->bar_slot, TRUE);
   limber_session_view_show_coach (LIMBER_SESSION_VIEW (self->view));
 }
 
@@ -276,6 +277,8 @@ on_session_finished (LimberSessionController *self)
    * goes back to the exercises at once. */
   if (routine && limber_session_get_completed (self->session))
     {
+      /* Nothing left to pause or skip: the summary gets the room. */
+      gtk_revealer_set_reveal_child (self->bar_slot, FALSE);
       update_actions (self);
       /* How did it feel: one key press away. */
       gtk_widget_grab_focus (GTK_WIDGET (limber_session_view_get_pain_rating (LIMBER_SESSION_VIEW (self->view))));

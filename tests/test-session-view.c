@@ -10,6 +10,7 @@
 #include <X11/keysym.h>
 
 #include "limber-countdown-private.h"
+#include "limber-session-bar.h"
 #include "limber-session-controller-private.h"
 #include "limber-session-record.h"
 #include "limber-session-view-private.h"
@@ -230,7 +231,7 @@ static void
 test_view_summary (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *list;
+  GtkWidget *list, *bar;
   guint n_rows = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.start", NULL);
@@ -243,6 +244,10 @@ test_view_summary (Fixture       *fixture,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 2);
+
+  /* Nothing to pause or skip any more: the bar makes room for the summary. */
+  bar = find_widget_of_type (GTK_WIDGET (fixture->window), LIMBER_TYPE_SESSION_BAR);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar))));
 
   /* How did it feel: one key, and it is in the history with the session. */
   press_key (fixture->window, XK_7);
