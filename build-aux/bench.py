@@ -2,7 +2,9 @@
 """Limber's benchmark: start-up to the first painted frame, and RSS then.
 With the mode "narration": how soon narration is heard, and its memory; the
 same for run-time speech (LimberSpeech), with its synthesis times.
-With the mode "kiosk": RSS over 1,000 narrated kiosk advances at accelerated speed.
+With the mode "kiosk": CPU in the kiosk's steady state (dwelling and speaking, in real time, beside a floor
+window whose label changes once a second), then RSS over 1,000 narrated kiosk advances, or over --hours of
+them, at accelerated speed.
 With the mode "pin": the time one kiosk PIN check takes, yescrypt against the old PBKDF2.
 With the mode "history": History opened on ten years of daily sessions, to its first frame.
 
@@ -25,9 +27,12 @@ TARGET_RATIO = 1.15
 TARGET_EXTRA_RSS_MIB = 8
 TARGET_NARRATION_LATENCY_MS = 30
 TARGET_KIOSK_GROWTH_MIB = 1.0
+TARGET_DWELL_CPU_PERCENT = 2.0
+TARGET_SPEAKING_CPU_PERCENT = 6.0
 TARGET_HISTORY_MS = 100
 HISTORY_DAYS = 3650
 KIOSK_WARM_UP_ADVANCES = 10
+KIOSK_CPU_WARM_UP_SECONDS = 5
 TARGET_PIN_CHECK_MS = (50, 150)
 
 
@@ -183,13 +188,79 @@ def bench_narration(args):
     return 0 if met else 1
 
 
-def bench_kiosk(args):
-    """The real window as a kiosk, narrating every slide into a fakesink (build-aux/bench-kiosk.c)."""
+def screen_size():
+    return os.environ.get("LIMBER_TEST_SCREEN", "1280x800x24").rsplit("x", 1)[0]
+
+
+def usage(command, env, timeout):
+    """A window's CPU over a while, as build-aux/bench-usage.c prints it."""
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        sys.exit(f"bench: {command[0]} failed:\n{result.stdout}{result.stderr}")
+    fields = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    seconds = float(fields["seconds"])
+    per_minute = 60.0 / seconds
+    return {
+        "ticks": int(fields["cpu-ticks"]) * per_minute,
+        "percent": int(fields["cpu-ticks"]) / int(fields["clock-ticks-per-second"]) / seconds * 100,
+        "frames": int(fields["frames"]) * per_minute,
+        "updates": int(fields["updates"]) * per_minute,
+        "problem": fields.get("problem"),
+        "dwelling": fields.get("dwelling"),
+    }
+
+
+def kiosk_cpu(args):
+    """Limber's kiosk at real speed, silent and speaking, and the floor: CPU per minute."""
     env = renderer_env(narration_env(args), args.renderer)
-    command = [os.path.join(args.build_dir, "build-aux", "limber-bench-kiosk"), str(args.advances),
-               str(args.time_scale)]
+    warm_up, seconds = str(KIOSK_CPU_WARM_UP_SECONDS), str(args.cpu_seconds)
+    timeout = KIOSK_CPU_WARM_UP_SECONDS + args.cpu_seconds + 120
+    floor = usage([os.path.join(args.build_dir, "build-aux", "limber-bench-floor"), "--clock", warm_up, seconds],
+                  env, timeout)
+    kiosk = os.path.join(args.build_dir, "build-aux", "limber-bench-kiosk")
+    dwell = usage([kiosk, "--cpu", "dwell", warm_up, seconds], env, timeout)
+    server = start_sound_server(env)
+    try:
+        speaking = usage([kiosk, "--cpu", "speaking", warm_up, seconds], env, timeout)
+    finally:
+        server.terminate()
+        server.wait()
+
+    print(f"Kiosk CPU, real time, {args.cpu_seconds} s each after {warm_up} s, per minute "
+          f"(renderer: {args.renderer}, Xvfb {screen_size()}, fullscreen under openbox; this process only, "
+          f"all its threads; load average {os.getloadavg()[0]:.1f})")
+    print(f"  {'window':40} {'CPU ticks':>9} {'% of a core':>11} {'frames':>7} {'updates':>8} {'x floor':>8}")
+    rows = [("floor: a label that changes each second", floor), ("kiosk dwelling (muted)", dwell),
+            ("kiosk speaking (PulseAudio null sink)", speaking)]
+    for name, row in rows:
+        ratio = row["ticks"] / floor["ticks"] if floor["ticks"] > 0 else float("inf")
+        print(f"  {name:40} {row['ticks']:9.0f} {row['percent']:10.2f}% {row['frames']:7.0f} {row['updates']:8.0f} "
+              f"{ratio:8.1f}")
+    if dwell["dwelling"] != "1":
+        print("  the muted kiosk did not dwell")
+    if speaking["problem"] is not None or speaking["dwelling"] != "0":
+        print(f"  the speaking kiosk did not speak: {speaking['problem']}")
+    met = (dwell["percent"] <= TARGET_DWELL_CPU_PERCENT and dwell["dwelling"] == "1" and
+           speaking["percent"] <= TARGET_SPEAKING_CPU_PERCENT and speaking["problem"] is None and
+           speaking["dwelling"] == "0")
+    print(f"kiosk CPU: dwelling {dwell['percent']:.2f}% (target <= {TARGET_DWELL_CPU_PERCENT:g}%), "
+          f"speaking {speaking['percent']:.2f}% (target <= {TARGET_SPEAKING_CPU_PERCENT:g}%) of a core, "
+          f"floor {floor['percent']:.2f}%: " + ("meets" if met else "MISSES"))
+    return met
+
+
+def bench_kiosk(args):
+    """CPU at real speed, then the real window as a kiosk, narrating every slide into a fakesink
+    (build-aux/bench-kiosk.c)."""
+    cpu_met = kiosk_cpu(args) if args.cpu_seconds > 0 else True
+    env = renderer_env(narration_env(args), args.renderer)
+    command = [os.path.join(args.build_dir, "build-aux", "limber-bench-kiosk")]
+    command += ["--hours", str(args.hours)] if args.hours else [str(args.advances)]
+    command += [str(args.time_scale)]
+    # At worst as slow as the 1,000 advances took before.
+    advances_guess = args.advances if not args.hours else int(args.hours * 60)
     started = time.monotonic()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=args.advances * 10 + 120)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=advances_guess * 10 + 120)
     if result.returncode != 0:
         sys.exit(f"bench: limber-bench-kiosk failed:\n{result.stdout}{result.stderr}")
     fields = [line.split("=", 1) for line in result.stdout.splitlines() if "=" in line]
@@ -208,8 +279,11 @@ def bench_kiosk(args):
     met = growth <= TARGET_KIOSK_GROWTH_MIB and narrated_enough
 
     print(f"Kiosk: {total} advances at time scale {args.time_scale}, narration decoded by playbin into a "
-          f"fakesink (sync=false), animations off (renderer: {args.renderer}, Xvfb 1280x800), "
+          f"fakesink (sync=false), animations off (renderer: {args.renderer}, Xvfb {screen_size()}), "
           f"{time.monotonic() - started:.0f} s in all")
+    if "hours" in info:
+        print(f"  {info['hours']} h on the wall: {float(info['seconds-per-advance']):.1f} s of timed waits per "
+              f"advance, speech not counted, so at least that long")
     print(f"  advances timed by narration: {narrated}, by the dwell: {info['dwelled']}; "
           f"loop iterations on a dwelling slide: {info['dwelling-samples']} of {info['samples']}")
     print(f"  {float(info['ms-per-advance']):.1f} ms per advance, {float(info['frames-per-advance']):.1f} frames "
@@ -228,7 +302,7 @@ def bench_kiosk(args):
     print(f"kiosk: {total} advances ({narrated} narrated), RSS after {KIOSK_WARM_UP_ADVANCES}: {first:.1f} MiB, "
           f"after {total}: {last:.1f} MiB, growth {growth:+.2f} MiB (target <= {TARGET_KIOSK_GROWTH_MIB:g} MiB): "
           + ("meets" if met else "MISSES"))
-    return 0 if met else 1
+    return 0 if met and cpu_met else 1
 
 
 def bench_pin(args):
@@ -330,6 +404,10 @@ def main():
     parser.add_argument("--narration-runs", type=int, default=25, help="narration runs (at least 20)")
     parser.add_argument("--advances", type=int, default=1000,
                         help=f"kiosk advances (more than {KIOSK_WARM_UP_ADVANCES})")
+    parser.add_argument("--hours", type=float,
+                        help="kiosk: as many advances as HOURS on the wall make, instead of --advances")
+    parser.add_argument("--cpu-seconds", type=int, default=60,
+                        help="kiosk: seconds of CPU measured in each state, in real time (0: none)")
     parser.add_argument("--time-scale", type=float, default=0.001,
                         help="the kiosk's holds, pauses and dwell as a fraction of real time")
     args = parser.parse_args()
