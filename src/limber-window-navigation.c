@@ -60,6 +60,45 @@ carousel_is_laid_out (LimberWindow *self)
 }
 
 static gboolean
+scroll_pending (LimberWindow *self)
+{
+  return self->deferred_scroll_id != 0 || self->deferred_until_mapped;
+}
+
+static gboolean scroll_once_allocated (GtkWidget     *widget,
+                                       GdkFrameClock *frame_clock,
+                                       gpointer       user_data);
+
+/* The scroll waits for the carousel's layout, a frame or two once it is in
+ * sight. A carousel out of sight (a session or the kiosk on show) is laid
+ * out only when it comes back: that is waited for without asking the frame
+ * clock for every frame meanwhile, which kept a dwelling kiosk at 60 frames
+ * a second. */
+static void
+defer_scroll (LimberWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->carousel)))
+    {
+      if (self->deferred_scroll_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->deferred_scroll_id);
+      self->deferred_scroll_id = 0;
+      self->deferred_until_mapped = TRUE;
+      return;
+    }
+
+  self->deferred_until_mapped = FALSE;
+  if (self->deferred_scroll_id == 0)
+    self->deferred_scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_once_allocated, NULL, NULL);
+}
+
+static void
+on_carousel_map (LimberWindow *self)
+{
+  if (self->deferred_until_mapped)
+    defer_scroll (self);
+}
+
+static gboolean
 scroll_once_allocated (GtkWidget     *widget,
                        GdkFrameClock *frame_clock,
                        gpointer       user_data)
@@ -69,6 +108,13 @@ scroll_once_allocated (GtkWidget     *widget,
   if (_limber_window_n_slides (self) == 0)
     {
       self->deferred_scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->carousel)))
+    {
+      self->deferred_scroll_id = 0;
+      self->deferred_until_mapped = TRUE;
       return G_SOURCE_REMOVE;
     }
 
@@ -94,12 +140,10 @@ show_slide (LimberWindow *self,
   self->target_index = index;
   _limber_window_update_actions (self);
 
-  if (self->deferred_scroll_id != 0 || !carousel_is_laid_out (self))
+  if (scroll_pending (self) || !carousel_is_laid_out (self))
     {
       self->deferred_animate = animate;
-      if (self->deferred_scroll_id == 0)
-        self->deferred_scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_once_allocated,
-                                                                 NULL, NULL);
+      defer_scroll (self);
       return;
     }
 
@@ -140,7 +184,7 @@ _limber_window_on_carousel_page_changed (LimberWindow *self,
 
   g_debug ("Slide %u is now current", index + 1);
   self->current_index = index;
-  if (self->deferred_scroll_id == 0)
+  if (!scroll_pending (self))
     self->target_index = index;
 
   /* Pages scrolled out of view must not take keyboard focus: Tab would
@@ -466,6 +510,7 @@ _limber_window_navigation_init (LimberWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_object (self->carousel, "map", G_CALLBACK (on_carousel_map), self, G_CONNECT_SWAPPED);
 }
 
 /* The carousel from the plan, now and whenever the plan changes. */

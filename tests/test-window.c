@@ -605,6 +605,60 @@ test_window_animations_off (void)
   close_window (window);
 }
 
+static void
+on_waited (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+count_frame (guint *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* The frames the window draws in the next @ms. */
+static guint
+frames_in (LimberWindow *window,
+           guint         ms)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean done = FALSE;
+  guint n_frames = 0;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (frame_clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
+  g_timeout_add_once (ms, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  return n_frames;
+}
+
+/* A window that nobody uses runs no countdown and, once what it shows at
+ * start-up has settled (here, the toast saying that the sandbox has no sound
+ * output, for six seconds), asks for no frame at all. */
+static void
+test_window_idle_draws_nothing (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  LimberSession *session = limber_session_controller_get_session (limber_window_get_session_controller (window));
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  guint n_frames;
+
+  wait_until (carousel_settled_at, &(SlideTarget) { window, 0 }, "the first slide");
+  while ((n_frames = frames_in (window, 1000)) > 0 && g_get_monotonic_time () < deadline)
+    g_test_message ("%u frames in a second", n_frames);
+
+  g_assert_cmpuint (n_frames, ==, 0);
+  g_assert_cmpint (limber_countdown_get_state (limber_session_get_countdown (session)), ==,
+                   LIMBER_COUNTDOWN_STATE_IDLE);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
   g_test_add_func ("/window/animations-off", test_window_animations_off);
+  g_test_add_func ("/window/idle-draws-nothing", test_window_idle_draws_nothing);
 
   status = g_test_run ();
 
