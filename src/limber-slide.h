@@ -36,5 +36,7 @@ void            limber_slide_set_introduction (LimberSlide *self,
 const char     *limber_slide_get_introduction (LimberSlide *self);
 void            limber_slide_set_listen_available (LimberSlide *self,
                                                    gboolean     available);
+void            limber_slide_build_content (LimberSlide *self);
+gboolean        limber_slide_get_content_built (LimberSlide *self);
 
 G_END_DECLS

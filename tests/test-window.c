@@ -12,6 +12,7 @@
 #include <X11/keysym.h>
 
 #include "limber-application.h"
+#include "limber-illustration.h"
 #include "limber-plan-file.h"
 #include "limber-slide-private.h"
 #include "limber-window-private.h"
@@ -605,6 +606,63 @@ test_window_animations_off (void)
   close_window (window);
 }
 
+static LimberSlide *
+nth_slide (LimberWindow *window,
+           guint         index)
+{
+  return LIMBER_SLIDE (adw_carousel_get_nth_page (limber_window_get_carousel (window), index));
+}
+
+static gboolean
+picture_drawn (gpointer data)
+{
+  LimberSlide *slide = data;
+
+  return limber_illustration_get_paintable (LIMBER_ILLUSTRATION (limber_slide_get_illustration (slide))) != NULL;
+}
+
+static void
+assert_built (LimberWindow *window,
+              const char   *expected)
+{
+  for (guint i = 0; expected[i] != '\0'; i++)
+    {
+      LimberSlide *slide = nth_slide (window, i);
+
+      g_assert_cmpint (limber_slide_get_content_built (slide), ==, expected[i] == 'b');
+      if (!limber_slide_get_content_built (slide))
+        {
+          g_assert_null (limber_illustration_get_paintable (LIMBER_ILLUSTRATION (limber_slide_get_illustration (slide))));
+          g_assert_null (gtk_widget_get_first_child (limber_slide_get_steps_list (slide)));
+        }
+    }
+}
+
+/* Start-up builds the slide in view and its neighbour, not all six; the
+ * others are built as they come near. (Their names for a screen reader are
+ * there from the start: test-slide and test-atspi.) */
+static void
+test_window_slides_built_near_view (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+
+  wait_until (picture_drawn, nth_slide (window, 0), "the first picture to be drawn");
+  assert_built (window, "bb....");
+
+  press_key_and_wait (window, XK_Right, 1);
+  assert_built (window, "bbb...");
+  g_assert_cmpstr (limber_slide_get_step_text (nth_slide (window, 2), 1), ==,
+                   limber_exercise_get_steps (limber_slide_get_exercise (nth_slide (window, 2)))[0]);
+
+  press_key_and_wait (window, XK_End, 5);
+  g_assert_true (limber_slide_get_content_built (nth_slide (window, 4)));
+  g_assert_true (limber_slide_get_content_built (nth_slide (window, 5)));
+  wait_until (picture_drawn, nth_slide (window, 5), "the last picture to be drawn");
+
+  close_window (window);
+}
+
 static void
 on_waited (gpointer data)
 {
@@ -686,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/window/tab-order", test_window_tab_order);
   g_test_add_func ("/window/animations-off", test_window_animations_off);
   g_test_add_func ("/window/idle-draws-nothing", test_window_idle_draws_nothing);
+  g_test_add_func ("/window/slides-built-near-view", test_window_slides_built_near_view);
 
   status = g_test_run ();
 
