@@ -8,23 +8,26 @@ them, at accelerated speed.
 With the mode "pin": the time one kiosk PIN check takes, yescrypt against the old PBKDF2.
 With the mode "history": History opened on ten years of daily sessions, to its first frame.
 
-Limber and a minimal in-tree AdwApplication with the same six-page carousel
-(the floor) run alternately under one Xvfb (started by tests/run-under-xvfb), each printing the monotonic clock
-and its RSS at its first painted frame (src/limber-first-frame.c). Medians,
-and Limber's ratio to the floor, are what to compare: absolute figures on a
-shared machine are noise, ratios within one run are not.
+Limber and two minimal in-tree AdwApplications (build-aux/bench-floor.c) run alternately under one Xvfb
+(started by tests/run-under-xvfb), each printing the monotonic clock and its RSS at its first painted frame
+(src/limber-first-frame.c): the bare floor, a window with an empty carousel, against which the targets are set,
+so that what Limber builds before its first frame counts; and for reference the content floor, the same
+six-page carousel as Limber's built in plain code. Then Limber on a clinic catalog of the most exercises a
+catalog may hold. Medians, and Limber's ratio to the floor, are what to compare: absolute figures on a shared
+machine are noise, ratios within one run are not.
 """
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-TARGET_RATIO = 1.15
-TARGET_EXTRA_RSS_MIB = 8
+TARGET_RATIO = 1.3
+TARGET_EXTRA_RSS_MIB = 20
 TARGET_NARRATION_LATENCY_MS = 30
 TARGET_KIOSK_GROWTH_MIB = 1.0
 TARGET_DWELL_CPU_PERCENT = 2.0
@@ -34,6 +37,28 @@ HISTORY_DAYS = 3650
 KIOSK_WARM_UP_ADVANCES = 10
 KIOSK_CPU_WARM_UP_SECONDS = 5
 TARGET_PIN_CHECK_MS = (50, 150)
+
+
+def write_big_catalog(folder):
+    """The built-in catalog's exercises over and over, as many as a catalog may hold: a clinic's catalog."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "upper-back.catalog.xml")
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "limber-catalog.h")
+    most = int(re.search(r"#define LIMBER_CATALOG_MAX_EXERCISES (\d+)", open(header).read()).group(1))
+    text = open(source, encoding="utf-8").read()
+    exercises = re.findall(r"  <exercise id=.*?</exercise>\n", text, re.S)
+    copies = []
+    for n in range(most):
+        exercise = exercises[n % len(exercises)]
+        copy = n // len(exercises)
+        if copy > 0:
+            exercise = re.sub(r'id="([^"]+)"', rf'id="\1-{copy}"', exercise, count=1)
+            exercise = re.sub(r"<title>(.*?)</title>", rf"<title>\1 ({copy + 1})</title>", exercise, count=1)
+        copies.append(exercise)
+    start, end = text.index(exercises[0]), text.index(exercises[-1]) + len(exercises[-1])
+    path = os.path.join(folder, "clinic.catalog.xml")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text[:start] + "".join(copies) + text[end:])
+    return path, most
 
 
 def first_frame(command, env):
@@ -432,9 +457,14 @@ def main():
     if args.mode == "history":
         return bench_history(args)
 
+    floor = os.path.join(args.build_dir, "build-aux", "limber-bench-floor")
+    catalog_folder = tempfile.TemporaryDirectory(prefix="limber-bench-catalog.")
+    catalog, n_exercises = write_big_catalog(catalog_folder.name)
     programs = {
         "limber": [os.path.join(args.build_dir, "src", "limber")],
-        "floor": [os.path.join(args.build_dir, "build-aux", "limber-bench-floor")],
+        "bare": [floor, "--bare"],
+        "content": [floor],
+        "catalog": [os.path.join(args.build_dir, "src", "limber"), "--catalog", catalog],
     }
 
     env = renderer_env(dict(os.environ, LIMBER_BENCH_FIRST_FRAME="1", GSETTINGS_BACKEND="memory",
@@ -452,23 +482,30 @@ def main():
 
     medians = {name: (statistics.median(s[0] for s in runs), statistics.median(s[1] for s in runs))
                for name, runs in samples.items()}
-    (limber_ms, limber_rss), (floor_ms, floor_rss) = medians["limber"], medians["floor"]
+    catalog_folder.cleanup()
+    (limber_ms, limber_rss), (floor_ms, floor_rss) = medians["limber"], medians["bare"]
     ratio = limber_ms / floor_ms
     extra_rss = limber_rss - floor_rss
+    descriptions = {
+        "limber": "Limber, its six exercises",
+        "bare": "bare floor: an empty carousel",
+        "content": "content floor: the same six pages",
+        "catalog": f"Limber, a catalog of {n_exercises}",
+    }
 
     print(f"Start-up to first painted frame, median of {args.runs} alternating runs "
           f"(renderer: {args.renderer}, Xvfb 1280x800)")
-    print(f"  {'program':8} {'first frame':>12} {'RSS':>10}")
+    print(f"  {'program':34} {'first frame':>12} {'RSS':>10} {'x bare':>7} {'+MiB':>6}")
     for name in programs:
         ms, rss = medians[name]
-        print(f"  {name:8} {ms:9.1f} ms {rss:7.1f} MiB")
-    print(f"  ratio limber/floor: {ratio:.3f} (target <= {TARGET_RATIO})")
-    print(f"  RSS over floor: {extra_rss:+.1f} MiB (target <= {TARGET_EXTRA_RSS_MIB} MiB)")
+        print(f"  {descriptions[name]:34} {ms:9.1f} ms {rss:7.1f} MiB {ms / floor_ms:7.2f} {rss - floor_rss:+6.1f}")
+    print(f"  ratio limber/bare floor: {ratio:.3f} (target <= {TARGET_RATIO})")
+    print(f"  RSS over the bare floor: {extra_rss:+.1f} MiB (target <= {TARGET_EXTRA_RSS_MIB} MiB)")
 
     if args.callgrind:
-        counts = {name: instructions(command, env) for name, command in programs.items()}
-        print(f"  instructions to first frame: limber {counts['limber']:,}, floor {counts['floor']:,}, "
-              f"ratio {counts['limber'] / counts['floor']:.3f}")
+        counts = {name: instructions(command, env) for name, command in programs.items() if name != "catalog"}
+        print("  instructions to first frame: " + ", ".join(f"{name} {count:,}" for name, count in counts.items())
+              + f"; ratio limber/bare {counts['limber'] / counts['bare']:.3f}")
 
     met = ratio <= TARGET_RATIO and extra_rss <= TARGET_EXTRA_RSS_MIB
     print("  targets met" if met else "  TARGETS MISSED")
