@@ -24,8 +24,10 @@
  * and the holds, rests and the dwell run at TIME-SCALE (0.001 by default) of
  * real time. Animations are off.
  *
- * Prints "rss-kib=ADVANCES:TRIMMED:UNTRIMMED" after 10 advances and after
- * every 100th, VmRSS after and before malloc_trim (0); then "advances=",
+ * Prints "rss-kib=ADVANCES:TRIMMED:UNTRIMMED:ANONYMOUS" after 10 advances
+ * and after every 100th, VmRSS after and before malloc_trim (0), and the
+ * RssAnon part of it after, and "cpu-ms=ADVANCES:MS", the process's CPU
+ * time so far; then "advances=",
  * "narrated=" (advances from an exercise coached aloud), "dwelled=",
  * "dwelling-samples=" (main-loop iterations on a dwell-timed exercise, of
  * "samples="), and "ms-per-advance=" and "frames-per-advance=" after the 10th.
@@ -36,6 +38,7 @@
 #include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "limber-application.h"
 #include "limber-countdown-private.h"
@@ -56,26 +59,30 @@ typedef struct
   guint    dwelled;
 } Tally;
 
+/* @field: "VmRSS", or "RssAnon" for the memory that is not a mapped file
+ * (code and fonts paged in as new paths run count in VmRSS, not there). */
 static guint
-vm_rss_kib (void)
+status_kib (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strdup_printf ("\n%s:", field);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "\nVmRSS:")) == NULL)
-    g_error ("No VmRSS in /proc/self/status");
+      (line = strstr (status, key)) == NULL)
+    g_error ("No %s in /proc/self/status", field);
 
-  return (guint) strtoul (line + strlen ("\nVmRSS:"), NULL, 10);
+  return (guint) strtoul (line + strlen (key), NULL, 10);
 }
 
 static void
 print_rss (guint advances)
 {
-  guint untrimmed = vm_rss_kib ();
+  guint untrimmed = status_kib ("VmRSS");
 
   malloc_trim (0);
-  g_print ("rss-kib=%u:%u:%u\n", advances, vm_rss_kib (), untrimmed);
+  g_print ("rss-kib=%u:%u:%u:%u\n", advances, status_kib ("VmRSS"), untrimmed, status_kib ("RssAnon"));
+  g_print ("cpu-ms=%u:%.0f\n", advances, clock () * 1000.0 / CLOCKS_PER_SEC);
 }
 
 static void

@@ -35,6 +35,8 @@ TARGET_SPEAKING_CPU_PERCENT = 6.0
 TARGET_HISTORY_MS = 100
 HISTORY_DAYS = 3650
 KIOSK_WARM_UP_ADVANCES = 10
+# Caches, code and fonts paged in: an hour or more on the wall. Growth is judged after it.
+KIOSK_SETTLED_ADVANCES = 100
 KIOSK_CPU_WARM_UP_SECONDS = 5
 TARGET_PIN_CHECK_MS = (50, 150)
 
@@ -289,17 +291,21 @@ def bench_kiosk(args):
     if result.returncode != 0:
         sys.exit(f"bench: limber-bench-kiosk failed:\n{result.stdout}{result.stderr}")
     fields = [line.split("=", 1) for line in result.stdout.splitlines() if "=" in line]
-    info = {key: value for key, value in fields if key != "rss-kib"}
-    # advances -> (VmRSS after malloc_trim, before it), in MiB
-    rss = {}
+    info = {key: value for key, value in fields if key not in ("rss-kib", "cpu-ms")}
+    cpu_ms = dict((int(a), float(ms)) for a, ms in (value.split(":") for key, value in fields if key == "cpu-ms"))
+    # advances -> (VmRSS after malloc_trim, before it), in MiB; and RssAnon after it
+    rss, anonymous = {}, {}
     for key, value in fields:
         if key == "rss-kib":
-            advances, trimmed, untrimmed = (int(number) for number in value.split(":"))
+            advances, trimmed, untrimmed, anon = (int(number) for number in value.split(":"))
             rss[advances] = (trimmed / 1024.0, untrimmed / 1024.0)
+            anonymous[advances] = anon / 1024.0
 
     total, narrated = int(info["advances"]), int(info["narrated"])
     (first, first_raw), (last, last_raw) = rss[KIOSK_WARM_UP_ADVANCES], rss[total]
-    growth = last - first
+    settled = KIOSK_SETTLED_ADVANCES if KIOSK_SETTLED_ADVANCES in rss and KIOSK_SETTLED_ADVANCES < total \
+        else KIOSK_WARM_UP_ADVANCES
+    growth = last - rss[settled][0]
     narrated_enough = narrated >= 0.9 * total and "problem" not in info
     met = growth <= TARGET_KIOSK_GROWTH_MIB and narrated_enough
 
@@ -317,16 +323,23 @@ def bench_kiosk(args):
           + ", ".join(f"{advances}: {trimmed:.1f}" for advances, (trimmed, _) in sorted(rss.items())))
     print(f"  without the trim: {first_raw:.1f} MiB after {KIOSK_WARM_UP_ADVANCES}, {last_raw:.1f} MiB after {total} "
           f"({last_raw - first_raw:+.2f} MiB)")
+    print("  of it anonymous (RssAnon: not code or fonts paged in from files), MiB: "
+          + ", ".join(f"{advances}: {mib:.1f}" for advances, mib in sorted(anonymous.items())))
     # A leak grows steadily; a warm-up (caches, allocator arenas) levels off.
     middle = max(advances for advances in rss if advances <= total // 2)
     print(f"  growth over the later advances, {middle} to {total}: {last - rss[middle][0]:+.2f} MiB")
+    points = sorted(cpu_ms)
+    per_advance = [(cpu_ms[b] - cpu_ms[a]) / (b - a) for a, b in zip(points, points[1:])]
+    if len(per_advance) >= 2:
+        print(f"  CPU per advance: {per_advance[0]:.0f} ms from {points[0]} to {points[1]}, "
+              f"{per_advance[-1]:.0f} ms from {points[-2]} to {points[-1]} ({per_advance[-1] / per_advance[0] - 1:+.0%})")
     if "problem" in info:
         print(f"  problem reported: {info['problem']}")
     if not narrated_enough:
         print("  narration did not time the slides: the benchmark measured the dwell instead")
     print(f"kiosk: {total} advances ({narrated} narrated), RSS after {KIOSK_WARM_UP_ADVANCES}: {first:.1f} MiB, "
-          f"after {total}: {last:.1f} MiB, growth {growth:+.2f} MiB (target <= {TARGET_KIOSK_GROWTH_MIB:g} MiB): "
-          + ("meets" if met else "MISSES"))
+          f"after {settled} (warmed up): {rss[settled][0]:.1f} MiB, after {total}: {last:.1f} MiB, growth after the "
+          f"warm-up {growth:+.2f} MiB (target <= {TARGET_KIOSK_GROWTH_MIB:g} MiB): " + ("meets" if met else "MISSES"))
     return 0 if met and cpu_met else 1
 
 
