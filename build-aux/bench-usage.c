@@ -4,10 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * After a warm-up, counts for a while the process's CPU time (all of its
- * threads, in clock ticks, as /proc/self/stat has them), the frames the
- * window rendered, and the frame clock's update phases (its ticks: what a
- * tick callback or an animation asks for, drawn or not). Then prints
- * "cpu-ticks= clock-ticks-per-second= seconds= frames= updates=" and calls
+ * threads, in clock ticks, as /proc/self/stat has them) and the frames the
+ * window's frame clock ran, for a redraw, a layout or a tick callback. Then
+ * prints "cpu-ticks= clock-ticks-per-second= seconds= frames=" and calls
  * @done. Limber's kiosk and the floor are measured by the same code.
  */
 
@@ -24,7 +23,6 @@ typedef struct
   gpointer   user_data;
   gboolean   counting;
   guint      frames;
-  guint      updates;
   guint64    cpu_ticks;
   gint64     started_us;
 } Usage;
@@ -49,20 +47,11 @@ cpu_ticks (void)
   return g_ascii_strtoull (fields[11], NULL, 10) + g_ascii_strtoull (fields[12], NULL, 10);
 }
 
-static gboolean
-on_render (Usage *usage)
+static void
+on_after_paint (Usage *usage)
 {
   if (usage->counting)
     usage->frames++;
-
-  return FALSE;
-}
-
-static void
-on_update (Usage *usage)
-{
-  if (usage->counting)
-    usage->updates++;
 }
 
 static gboolean
@@ -70,9 +59,9 @@ on_end (gpointer user_data)
 {
   Usage *usage = user_data;
 
-  g_print ("cpu-ticks=%" G_GUINT64_FORMAT "\nclock-ticks-per-second=%ld\nseconds=%.2f\nframes=%u\nupdates=%u\n",
+  g_print ("cpu-ticks=%" G_GUINT64_FORMAT "\nclock-ticks-per-second=%ld\nseconds=%.2f\nframes=%u\n",
            cpu_ticks () - usage->cpu_ticks, sysconf (_SC_CLK_TCK),
-           (g_get_monotonic_time () - usage->started_us) / (double) G_USEC_PER_SEC, usage->frames, usage->updates);
+           (g_get_monotonic_time () - usage->started_us) / (double) G_USEC_PER_SEC, usage->frames);
   usage->counting = FALSE;
   ((void (*) (gpointer)) usage->done) (usage->user_data);
 
@@ -88,9 +77,7 @@ on_warm (gpointer user_data)
   if (frame_clock == NULL)
     g_error ("The window has no frame clock after the warm-up");
 
-  g_signal_connect_swapped (gtk_native_get_surface (GTK_NATIVE (usage->window)), "render", G_CALLBACK (on_render),
-                            usage);
-  g_signal_connect_swapped (frame_clock, "update", G_CALLBACK (on_update), usage);
+  g_signal_connect_swapped (frame_clock, "after-paint", G_CALLBACK (on_after_paint), usage);
   usage->counting = TRUE;
   usage->cpu_ticks = cpu_ticks ();
   usage->started_us = g_get_monotonic_time ();

@@ -231,7 +231,6 @@ def usage(command, env, timeout):
         "ticks": int(fields["cpu-ticks"]) * per_minute,
         "percent": int(fields["cpu-ticks"]) / int(fields["clock-ticks-per-second"]) / seconds * 100,
         "frames": int(fields["frames"]) * per_minute,
-        "updates": int(fields["updates"]) * per_minute,
         "problem": fields.get("problem"),
         "dwelling": fields.get("dwelling"),
     }
@@ -256,12 +255,12 @@ def kiosk_cpu(args):
     print(f"Kiosk CPU, real time, {args.cpu_seconds} s each after {warm_up} s, per minute "
           f"(renderer: {args.renderer}, Xvfb {screen_size()}, fullscreen under openbox; this process only, "
           f"all its threads; load average {os.getloadavg()[0]:.1f})")
-    print(f"  {'window':40} {'CPU ticks':>9} {'% of a core':>11} {'frames':>7} {'updates':>8} {'x floor':>8}")
+    print(f"  {'window':40} {'CPU ticks':>9} {'% of a core':>11} {'frames':>7} {'x floor':>8}")
     rows = [("floor: a label that changes each second", floor), ("kiosk dwelling (muted)", dwell),
             ("kiosk speaking (PulseAudio null sink)", speaking)]
     for name, row in rows:
         ratio = row["ticks"] / floor["ticks"] if floor["ticks"] > 0 else float("inf")
-        print(f"  {name:40} {row['ticks']:9.0f} {row['percent']:10.2f}% {row['frames']:7.0f} {row['updates']:8.0f} "
+        print(f"  {name:40} {row['ticks']:9.0f} {row['percent']:10.2f}% {row['frames']:7.0f} "
               f"{ratio:8.1f}")
     if dwell["dwelling"] != "1":
         print("  the muted kiosk did not dwell")
