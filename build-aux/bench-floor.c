@@ -1,4 +1,6 @@
-/* bench-floor.c: the benchmark's floor.
+/* bench-floor.c: the benchmark's floors.
+ *
+ * Usage: limber-bench-floor [--bare | --clock WARM-UP SECONDS]
  *
  * The least an AdwApplication can do to show what Limber shows: a header bar,
  * a six-page AdwCarousel with indicator dots, and on each page a scrolled,
@@ -7,14 +9,26 @@
  * plain code. Limber's start-up is measured against this, so the ratio is the
  * cost of Limber's own machinery, not of its content.
  *
+ * --bare: the same window with an empty carousel, the floor of any start-up:
+ * what Limber pays beyond it is what it builds before its first frame.
+ *
+ * --clock: a fullscreen window whose one big label counts the seconds, the
+ * floor of a kiosk's steady state; measured as the kiosk is (bench-usage.c).
+ *
  * Copyright 2026 The Limber developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "limber-catalog.h"
 #include "limber-first-frame.h"
+
+#include "bench-usage.h"
+
+static enum { FLOOR_CONTENT, FLOOR_BARE, FLOOR_CLOCK } floor_kind;
+static guint warm_up_seconds, measured_seconds;
 
 static GtkWidget *
 wrapped_label (const char *text)
@@ -68,22 +82,52 @@ create_page (LimberExercise *exercise)
   return scroller;
 }
 
+static gboolean
+on_second (gpointer user_data)
+{
+  GtkLabel *label = user_data;
+  g_autofree char *text = g_strdup_printf ("%u", (guint) (g_get_monotonic_time () / G_USEC_PER_SEC % 60));
+
+  gtk_label_set_label (label, text);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
-on_activate (GtkApplication *application)
+show_clock (GtkApplication *application)
+{
+  GtkWidget *window = adw_application_window_new (application);
+  GtkWidget *label = gtk_label_new ("0");
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  /* About the size of the kiosk's countdown at 1080 lines. */
+  pango_attr_list_insert (attributes, pango_attr_size_new_absolute (180 * PANGO_SCALE));
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  pango_attr_list_unref (attributes);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), label);
+  g_timeout_add_seconds (1, on_second, label);
+  bench_usage_watch (GTK_WINDOW (window), warm_up_seconds, measured_seconds,
+                     G_CALLBACK (g_application_quit), application);
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_carousel (GtkApplication *application)
 {
   GtkWidget *window = adw_application_window_new (application);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *carousel = adw_carousel_new ();
   GtkWidget *dots = adw_carousel_indicator_dots_new ();
-  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
-  GListModel *exercises = G_LIST_MODEL (catalog);
+  /* The bare floor reads no catalog either. */
+  g_autoptr(LimberCatalog) catalog = floor_kind == FLOOR_CONTENT ? limber_catalog_new_default (NULL) : NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 860, 760);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
 
-  for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+  for (guint i = 0; catalog != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
     {
-      g_autoptr(LimberExercise) exercise = g_list_model_get_item (exercises, i);
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (G_LIST_MODEL (catalog), i);
 
       adw_carousel_append (ADW_CAROUSEL (carousel), create_page (exercise));
     }
@@ -104,7 +148,19 @@ main (int   argc,
   g_autoptr(AdwApplication) application = adw_application_new ("io.github.limberapp.LimberBenchFloor",
                                                                G_APPLICATION_NON_UNIQUE);
 
-  g_signal_connect (application, "activate", G_CALLBACK (on_activate), NULL);
+  if (argc > 1 && g_str_equal (argv[1], "--bare"))
+    floor_kind = FLOOR_BARE;
+  else if (argc > 3 && g_str_equal (argv[1], "--clock"))
+    {
+      floor_kind = FLOOR_CLOCK;
+      warm_up_seconds = (guint) atoi (argv[2]);
+      measured_seconds = (guint) atoi (argv[3]);
+    }
+  else if (argc > 1)
+    g_error ("Usage: limber-bench-floor [--bare | --clock WARM-UP SECONDS]");
 
-  return g_application_run (G_APPLICATION (application), argc, argv);
+  g_signal_connect (application, "activate", G_CALLBACK (floor_kind == FLOOR_CLOCK ? show_clock : show_carousel),
+                    NULL);
+
+  return g_application_run (G_APPLICATION (application), 1, argv);
 }

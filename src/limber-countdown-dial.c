@@ -6,8 +6,8 @@
  * The session's big number: the seconds left in a hold or a rest, or the
  * repetition being done, inside a ring that empties as a countdown runs.
  * It is drawn at the size it is given, so it reads across a room on a
- * television as on a phone. The ring moves on the frame clock only while a
- * countdown runs, and only as often as a pixel of it changes.
+ * television as on a phone. The ring moves with the number, once a second,
+ * and nothing runs between: no timer, no frame-clock tick.
  */
 
 #define G_LOG_DOMAIN "limber-countdown-dial"
@@ -29,8 +29,6 @@ struct _LimberCountdownDial
   LimberCountdown *countdown;
   GtkWidget       *number_label;
   gboolean         ring_visible;
-  double           drawn_fraction;
-  guint            tick_id;
   int              font_size;
   LimberCountdown *flash;
 };
@@ -53,46 +51,29 @@ ring_width (double radius)
   return MAX (4.0, radius * 0.09);
 }
 
+/* What the ring shows: the whole seconds left, as the number does. It moves
+ * when they change, once a second like a clock's hand, so that a dwell or a
+ * hold costs one frame a second instead of one at every pixel of the arc. */
 static double
 fraction_left (LimberCountdownDial *self)
 {
+  guint duration_ms;
+
   if (self->countdown == NULL || limber_countdown_get_state (self->countdown) == LIMBER_COUNTDOWN_STATE_IDLE)
     return 0.0;
 
-  return 1.0 - limber_countdown_get_fraction (self->countdown);
-}
+  duration_ms = limber_countdown_get_duration (self->countdown);
+  if (duration_ms == 0)
+    return 0.0;
 
-static gboolean
-on_tick (GtkWidget     *widget,
-         GdkFrameClock *frame_clock,
-         gpointer       user_data)
-{
-  LimberCountdownDial *self = LIMBER_COUNTDOWN_DIAL (widget);
-  double radius = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget)) / 2.0;
-  double circumference = 2 * G_PI * MAX (radius, 1.0);
-
-  /* Redraw only when the end of the arc has moved by a pixel. */
-  if (fabs (fraction_left (self) - self->drawn_fraction) * circumference >= 1.0)
-    gtk_widget_queue_draw (widget);
-
-  return G_SOURCE_CONTINUE;
+  return CLAMP (limber_countdown_get_seconds_left (self->countdown) * 1000.0 / duration_ms, 0.0, 1.0);
 }
 
 static void
-update_ticking (LimberCountdownDial *self)
+on_countdown_changed (LimberCountdownDial *self)
 {
-  gboolean wanted = self->ring_visible && self->countdown != NULL &&
-                    limber_countdown_is_running (self->countdown) && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (wanted && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-  else if (!wanted && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->ring_visible)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -139,7 +120,6 @@ limber_countdown_dial_snapshot (GtkWidget   *widget,
               cairo_arc (cr, 0, 0, radius - line / 2, -G_PI / 2, -G_PI / 2 + 2 * G_PI * left);
               cairo_stroke (cr);
             }
-          self->drawn_fraction = left;
         }
 
       cairo_destroy (cr);
@@ -187,20 +167,6 @@ limber_countdown_dial_size_allocate (GtkWidget *widget,
     }
 
   gtk_widget_allocate (self->number_label, width, height, -1, NULL);
-}
-
-static void
-limber_countdown_dial_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (limber_countdown_dial_parent_class)->map (widget);
-  update_ticking (LIMBER_COUNTDOWN_DIAL (widget));
-}
-
-static void
-limber_countdown_dial_unmap (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (limber_countdown_dial_parent_class)->unmap (widget);
-  update_ticking (LIMBER_COUNTDOWN_DIAL (widget));
 }
 
 static void
@@ -276,8 +242,6 @@ limber_countdown_dial_class_init (LimberCountdownDialClass *klass)
   widget_class->snapshot = limber_countdown_dial_snapshot;
   widget_class->measure = limber_countdown_dial_measure;
   widget_class->size_allocate = limber_countdown_dial_size_allocate;
-  widget_class->map = limber_countdown_dial_map;
-  widget_class->unmap = limber_countdown_dial_unmap;
 
   properties[PROP_COUNTDOWN] =
     g_param_spec_object ("countdown", NULL, NULL, LIMBER_TYPE_COUNTDOWN,
@@ -337,9 +301,16 @@ limber_countdown_dial_set_countdown (LimberCountdownDial *self,
     g_signal_handlers_disconnect_by_data (self->countdown, self);
   g_set_object (&self->countdown, countdown);
   if (countdown != NULL)
-    g_signal_connect_object (countdown, "notify::state", G_CALLBACK (update_ticking), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (countdown, "notify::state", G_CALLBACK (on_countdown_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (countdown, "notify::seconds-left", G_CALLBACK (on_countdown_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (countdown, "notify::duration", G_CALLBACK (on_countdown_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
 
-  update_ticking (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTDOWN]);
 }
 
@@ -396,7 +367,7 @@ limber_countdown_dial_set_ring_visible (LimberCountdownDial *self,
     return;
 
   self->ring_visible = visible;
-  update_ticking (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RING_VISIBLE]);
 }
 

@@ -116,6 +116,33 @@ prepare_first_words (LimberSessionController *self,
 #endif
 }
 
+static gboolean
+prepare_after_first_frame (gpointer user_data)
+{
+  prepare_first_words (user_data, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Start-up pays only for what is shown: the sound output and the voice
+ * that Start will use are got ready once the window has drawn its first
+ * frame, not before it. */
+static void
+on_first_frame (LimberSessionController *self,
+                GdkFrameClock           *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, prepare_after_first_frame, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_window_realize (LimberSessionController *self)
+{
+  g_signal_handlers_disconnect_by_func (self->window, on_window_realize, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (self->window), "after-paint", G_CALLBACK (on_first_frame),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_plan_changed (LimberSessionController *self)
 {
@@ -577,7 +604,10 @@ limber_session_controller_new (GtkWidget       *window,
   gtk_widget_add_controller (window, keys);
 
   update_actions (self);
-  prepare_first_words (self, NULL);
+  if (gtk_widget_get_realized (window))
+    prepare_first_words (self, NULL);
+  else
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), self, G_CONNECT_SWAPPED);
 
   return self;
 }

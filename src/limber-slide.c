@@ -6,6 +6,12 @@
 
 #define G_LOG_DOMAIN "limber-slide"
 
+/* A slide says at once what it is (its place and title, as its name for a
+ * screen reader); its picture and its steps, which cost most of its
+ * start-up time and memory, are built only when the window brings it near
+ * view (limber_slide_build_content()), and until then its column is not
+ * shown, so that laying out the carousel skips it. */
+
 #include "limber-config.h"
 
 #include <adwaita.h>
@@ -51,9 +57,10 @@ struct _LimberSlide
   guint           hold_seconds;
   guint           repetitions;
 
-  /* Per step, in order: its row and its text. */
+  /* Per step, in order: its row and its text; empty until built. */
   GPtrArray      *step_rows;
   GPtrArray      *step_labels;
+  gboolean        content_built;
 };
 
 G_DEFINE_FINAL_TYPE (LimberSlide, limber_slide, GTK_TYPE_WIDGET)
@@ -66,6 +73,7 @@ enum {
   PROP_DOSAGE,
   PROP_ANNOUNCEMENT,
   PROP_WIDE,
+  PROP_CONTENT_BUILT,
   N_PROPS
 };
 
@@ -191,8 +199,6 @@ load_illustration (LimberSlide *self)
   const char *path = limber_exercise_get_illustration (self->exercise);
   g_autoptr(GError) error = NULL;
 
-  limber_illustration_set_alternative_text (self->illustration, limber_exercise_get_alt_text (self->exercise));
-
   /* The catalog checked that the picture exists, so only a missing SVG
    * loader gets here: the steps still say everything. */
   if (!limber_illustration_load_resource (self->illustration, path, &error))
@@ -225,7 +231,6 @@ show_prescription (LimberSlide *self)
 static void
 show_exercise (LimberSlide *self)
 {
-  guint n_steps = limber_exercise_get_n_steps (self->exercise);
   const char *warning = limber_exercise_get_warning (self->exercise);
   const char *equipment = limber_exercise_get_equipment (self->exercise);
 
@@ -246,9 +251,30 @@ show_exercise (LimberSlide *self)
   gtk_widget_set_visible (self->equipment_box, *equipment != '\0');
   gtk_label_set_label (self->equipment_label, equipment);
 
+  limber_illustration_set_alternative_text (self->illustration, limber_exercise_get_alt_text (self->exercise));
+  show_prescription (self);
+}
+
+/**
+ * limber_slide_build_content:
+ *
+ * Loads the picture and makes the rows of the steps, once: the window does
+ * so for the slide in view and its neighbours, before they can be seen.
+ */
+void
+limber_slide_build_content (LimberSlide *self)
+{
+  g_return_if_fail (LIMBER_IS_SLIDE (self));
+
+  if (self->content_built)
+    return;
+
+  self->content_built = TRUE;
+  g_debug ("Building the slide of %s", limber_exercise_get_id (self->exercise));
+  gtk_widget_set_visible (self->scroller, TRUE);
   load_illustration (self);
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; i < limber_exercise_get_n_steps (self->exercise); i++)
     {
       GtkWidget *text_box, *text_label;
       GtkWidget *row = create_step_row (i + 1, &text_box, &text_label);
@@ -259,6 +285,15 @@ show_exercise (LimberSlide *self)
     }
 
   show_prescription (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_BUILT]);
+}
+
+gboolean
+limber_slide_get_content_built (LimberSlide *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SLIDE (self), FALSE);
+
+  return self->content_built;
 }
 
 /* The slide takes focus before anything in it, so that its name is what a
@@ -343,6 +378,9 @@ limber_slide_get_property (GObject    *object,
       break;
     case PROP_WIDE:
       g_value_set_boolean (value, self->wide);
+      break;
+    case PROP_CONTENT_BUILT:
+      g_value_set_boolean (value, self->content_built);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -494,6 +532,10 @@ limber_slide_class_init (LimberSlideClass *klass)
   properties[PROP_WIDE] =
     g_param_spec_boolean ("wide", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the picture and the steps are there yet. */
+  properties[PROP_CONTENT_BUILT] =
+    g_param_spec_boolean ("content-built", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -534,6 +576,7 @@ limber_slide_init (LimberSlide *self)
   self->step_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->scroller, FALSE);
 
   /* GTK 4.8 cannot announce, so the window moves focus to the slide that
    * comes into view, and the slide's name says which one it is. */

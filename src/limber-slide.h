@@ -39,5 +39,7 @@ void            limber_slide_set_listen_available (LimberSlide *self,
 void            limber_slide_set_wide     (LimberSlide    *self,
                                            gboolean        wide);
 gboolean        limber_slide_get_wide     (LimberSlide    *self);
+void            limber_slide_build_content (LimberSlide *self);
+gboolean        limber_slide_get_content_built (LimberSlide *self);
 
 G_END_DECLS

@@ -37,6 +37,8 @@ struct _LimberWindow
   guint                 target_index;
   GtkWidget            *follow_up_dialog;
   guint                 deferred_scroll_id;
+  /* A scroll that waits for the carousel to come back into sight. */
+  gboolean              deferred_until_mapped;
   gboolean              deferred_animate;
   GtkWidget            *plan_dialog;
   GtkWidget            *history_dialog;

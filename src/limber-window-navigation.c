@@ -13,6 +13,7 @@
 #include "limber-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "limber-slide.h"
 #include "limber-window-internal.h"
@@ -28,6 +29,35 @@ _limber_window_showing_exercises (LimberWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "exercises") == 0 &&
          _limber_window_n_slides (self) > 0;
+}
+
+static void
+build_slide (LimberWindow *self,
+             int           index)
+{
+  if (index >= 0 && (guint) index < _limber_window_n_slides (self))
+    limber_slide_build_content (LIMBER_SLIDE (adw_carousel_get_nth_page (self->carousel, (guint) index)));
+}
+
+/* A slide's picture and steps are built when it comes near view: the one
+ * shown and its neighbours, which a swipe or a press of an arrow brings in. */
+static void
+build_near (LimberWindow *self,
+            guint         index)
+{
+  build_slide (self, (int) index);
+  build_slide (self, (int) index - 1);
+  build_slide (self, (int) index + 1);
+}
+
+/* Whatever the carousel passes on its way, as it is seen. */
+static void
+on_carousel_position (LimberWindow *self)
+{
+  double position = adw_carousel_get_position (self->carousel);
+
+  build_slide (self, (int) floor (position));
+  build_slide (self, (int) ceil (position));
 }
 
 static void
@@ -60,6 +90,45 @@ carousel_is_laid_out (LimberWindow *self)
 }
 
 static gboolean
+scroll_pending (LimberWindow *self)
+{
+  return self->deferred_scroll_id != 0 || self->deferred_until_mapped;
+}
+
+static gboolean scroll_once_allocated (GtkWidget     *widget,
+                                       GdkFrameClock *frame_clock,
+                                       gpointer       user_data);
+
+/* The scroll waits for the carousel's layout, a frame or two once it is in
+ * sight. A carousel out of sight (a session or the kiosk on show) is laid
+ * out only when it comes back: that is waited for without asking the frame
+ * clock for every frame meanwhile, which kept a dwelling kiosk at 60 frames
+ * a second. */
+static void
+defer_scroll (LimberWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->carousel)))
+    {
+      if (self->deferred_scroll_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->deferred_scroll_id);
+      self->deferred_scroll_id = 0;
+      self->deferred_until_mapped = TRUE;
+      return;
+    }
+
+  self->deferred_until_mapped = FALSE;
+  if (self->deferred_scroll_id == 0)
+    self->deferred_scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_once_allocated, NULL, NULL);
+}
+
+static void
+on_carousel_map (LimberWindow *self)
+{
+  if (self->deferred_until_mapped)
+    defer_scroll (self);
+}
+
+static gboolean
 scroll_once_allocated (GtkWidget     *widget,
                        GdkFrameClock *frame_clock,
                        gpointer       user_data)
@@ -69,6 +138,13 @@ scroll_once_allocated (GtkWidget     *widget,
   if (_limber_window_n_slides (self) == 0)
     {
       self->deferred_scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->carousel)))
+    {
+      self->deferred_scroll_id = 0;
+      self->deferred_until_mapped = TRUE;
       return G_SOURCE_REMOVE;
     }
 
@@ -92,14 +168,13 @@ show_slide (LimberWindow *self,
   index = MIN (index, _limber_window_n_slides (self) - 1);
   g_debug ("Moving from slide %u to slide %u", self->current_index + 1, index + 1);
   self->target_index = index;
+  build_near (self, index);
   _limber_window_update_actions (self);
 
-  if (self->deferred_scroll_id != 0 || !carousel_is_laid_out (self))
+  if (scroll_pending (self) || !carousel_is_laid_out (self))
     {
       self->deferred_animate = animate;
-      if (self->deferred_scroll_id == 0)
-        self->deferred_scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_once_allocated,
-                                                                 NULL, NULL);
+      defer_scroll (self);
       return;
     }
 
@@ -140,7 +215,8 @@ _limber_window_on_carousel_page_changed (LimberWindow *self,
 
   g_debug ("Slide %u is now current", index + 1);
   self->current_index = index;
-  if (self->deferred_scroll_id == 0)
+  build_near (self, index);
+  if (!scroll_pending (self))
     self->target_index = index;
 
   /* Pages scrolled out of view must not take keyboard focus: Tab would
@@ -478,6 +554,9 @@ _limber_window_navigation_init (LimberWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_object (self->carousel, "map", G_CALLBACK (on_carousel_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->carousel, "notify::position", G_CALLBACK (on_carousel_position), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* The carousel from the plan, now and whenever the plan changes. */

@@ -27,6 +27,14 @@ count_rows (GtkWidget *list)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_slide_shows_exercise (void)
 {
   GListModel *model = G_LIST_MODEL (catalog);
@@ -38,9 +46,22 @@ test_slide_shows_exercise (void)
       GtkWidget *illustration = limber_slide_get_illustration (slide);
       gboolean has_warning = *limber_exercise_get_warning (exercise) != '\0';
       gboolean has_equipment = *limber_exercise_get_equipment (exercise) != '\0';
+      guint n_built_notifies = 0;
       int illustration_width;
 
       g_assert_true (limber_slide_get_exercise (slide) == exercise);
+
+      /* The picture and the steps wait until the slide comes near view. */
+      g_assert_false (limber_slide_get_content_built (slide));
+      g_assert_cmpuint (count_rows (limber_slide_get_steps_list (slide)), ==, 0);
+      gtk_widget_measure (illustration, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &illustration_width, NULL, NULL);
+      g_assert_cmpint (illustration_width, ==, 0);
+      g_signal_connect (slide, "notify::content-built", G_CALLBACK (count_notify), &n_built_notifies);
+      limber_slide_build_content (slide);
+      limber_slide_build_content (slide);
+      g_assert_true (limber_slide_get_content_built (slide));
+      g_assert_cmpuint (n_built_notifies, ==, 1);
+
       g_assert_cmpuint (count_rows (limber_slide_get_steps_list (slide)), ==, limber_exercise_get_n_steps (exercise));
       g_assert_cmpint (gtk_widget_get_visible (limber_slide_get_warning_box (slide)), ==, has_warning);
       g_assert_cmpint (gtk_widget_get_visible (limber_slide_get_equipment_box (slide)), ==, has_equipment);
@@ -54,14 +75,6 @@ test_slide_shows_exercise (void)
 
       g_assert_finalize_object (slide);
     }
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
 }
 
 static void
@@ -117,13 +130,19 @@ test_slide_accessibility (void)
   LimberExercise *exercise = limber_catalog_lookup (catalog, "midback-stretch");
   LimberSlide *slide = LIMBER_SLIDE (g_object_ref_sink (limber_slide_new (exercise)));
   GtkWidget *steps = limber_slide_get_steps_list (slide);
-  GtkWidget *first_row = gtk_widget_get_first_child (steps);
+  GtkWidget *first_row;
 
   limber_slide_set_number (slide, 2);
   limber_slide_set_total (slide, 6);
 
+  /* Named before its content is built, as a slide far from view is. */
   gtk_test_accessible_assert_role (slide, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (slide, GTK_ACCESSIBLE_PROPERTY_LABEL, "Exercise 2 of 6: Midback stretch");
+  gtk_test_accessible_assert_property (limber_slide_get_illustration (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       limber_exercise_get_alt_text (exercise));
+
+  limber_slide_build_content (slide);
+  first_row = gtk_widget_get_first_child (steps);
 
   gtk_test_accessible_assert_role (limber_slide_get_illustration (slide), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (limber_slide_get_illustration (slide), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -12,6 +12,7 @@
 #include <X11/keysym.h>
 
 #include "limber-application.h"
+#include "limber-illustration.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page-private.h"
 #include "limber-slide-private.h"
@@ -642,6 +643,117 @@ test_window_animations_off (void)
   close_window (window);
 }
 
+static LimberSlide *
+nth_slide (LimberWindow *window,
+           guint         index)
+{
+  return LIMBER_SLIDE (adw_carousel_get_nth_page (limber_window_get_carousel (window), index));
+}
+
+static gboolean
+picture_drawn (gpointer data)
+{
+  LimberSlide *slide = data;
+
+  return limber_illustration_get_paintable (LIMBER_ILLUSTRATION (limber_slide_get_illustration (slide))) != NULL;
+}
+
+static void
+assert_built (LimberWindow *window,
+              const char   *expected)
+{
+  for (guint i = 0; expected[i] != '\0'; i++)
+    {
+      LimberSlide *slide = nth_slide (window, i);
+
+      g_assert_cmpint (limber_slide_get_content_built (slide), ==, expected[i] == 'b');
+      if (!limber_slide_get_content_built (slide))
+        {
+          g_assert_null (limber_illustration_get_paintable (LIMBER_ILLUSTRATION (limber_slide_get_illustration (slide))));
+          g_assert_null (gtk_widget_get_first_child (limber_slide_get_steps_list (slide)));
+        }
+    }
+}
+
+/* Start-up builds the slide in view and its neighbour, not all six; the
+ * others are built as they come near. (Their names for a screen reader are
+ * there from the start: test-slide and test-atspi.) */
+static void
+test_window_slides_built_near_view (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+
+  wait_until (picture_drawn, nth_slide (window, 0), "the first picture to be drawn");
+  assert_built (window, "bb....");
+
+  press_key_and_wait (window, XK_Right, 1);
+  assert_built (window, "bbb...");
+  g_assert_cmpstr (limber_slide_get_step_text (nth_slide (window, 2), 1), ==,
+                   limber_exercise_get_steps (limber_slide_get_exercise (nth_slide (window, 2)))[0]);
+
+  press_key_and_wait (window, XK_End, 5);
+  g_assert_true (limber_slide_get_content_built (nth_slide (window, 4)));
+  g_assert_true (limber_slide_get_content_built (nth_slide (window, 5)));
+  wait_until (picture_drawn, nth_slide (window, 5), "the last picture to be drawn");
+
+  close_window (window);
+}
+
+static void
+on_waited (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+count_frame (guint *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* The frames the window draws in the next @ms. */
+static guint
+frames_in (LimberWindow *window,
+           guint         ms)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean done = FALSE;
+  guint n_frames = 0;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (frame_clock, "after-paint", G_CALLBACK (count_frame), &n_frames);
+  g_timeout_add_once (ms, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  return n_frames;
+}
+
+/* A window that nobody uses runs no countdown and, once what it shows at
+ * start-up has settled (here, the toast saying that the sandbox has no sound
+ * output, for six seconds), asks for no frame at all. */
+static void
+test_window_idle_draws_nothing (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  LimberSession *session = limber_session_controller_get_session (limber_window_get_session_controller (window));
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  guint n_frames;
+
+  wait_until (carousel_settled_at, &(SlideTarget) { window, 0 }, "the first slide");
+  while ((n_frames = frames_in (window, 1000)) > 0 && g_get_monotonic_time () < deadline)
+    g_test_message ("%u frames in a second", n_frames);
+
+  g_assert_cmpuint (n_frames, ==, 0);
+  g_assert_cmpint (limber_countdown_get_state (limber_session_get_countdown (session)), ==,
+                   LIMBER_COUNTDOWN_STATE_IDLE);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +781,8 @@ main (int   argc,
   g_test_add_func ("/window/one-settings", test_window_one_settings);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
   g_test_add_func ("/window/animations-off", test_window_animations_off);
+  g_test_add_func ("/window/idle-draws-nothing", test_window_idle_draws_nothing);
+  g_test_add_func ("/window/slides-built-near-view", test_window_slides_built_near_view);
 
   status = g_test_run ();
 
