@@ -825,7 +825,13 @@ def run_sound(options):
 
         # The clinic TV: a sink that keeps what it is given, made the default.
         loaded = as_kiosk(tools["pactl"], "load-module", "module-null-sink", f"sink_name={SINK}")
-        default = as_kiosk(tools["pactl"], "set-default-sink", SINK)
+        # PipeWire makes the sink a moment after it says it loaded it: until
+        # then it calls the sink's name "Not supported".
+        for _ in range(50):
+            default = as_kiosk(tools["pactl"], "set-default-sink", SINK)
+            if default.returncode == 0 or loaded.returncode != 0:
+                break
+            time.sleep(0.1)
         report(loaded.returncode == 0 and default.returncode == 0,
                "the sound server takes a sink for the TV, made the default", loaded.stderr + default.stderr)
         if loaded.returncode != 0:
