@@ -93,13 +93,25 @@ bounds_in_window (GtkWidget    *widget,
 }
 
 /* Where a picture is drawn in its allocation: its aspect ratio kept, centred. */
+static gboolean
+has_picture (gpointer illustration)
+{
+  return limber_illustration_get_paintable (LIMBER_ILLUSTRATION (illustration)) != NULL;
+}
+
 static graphene_rect_t
 drawn_picture (GtkWidget    *illustration,
                LimberWindow *window)
 {
-  graphene_rect_t bounds = bounds_in_window (illustration, window);
-  GdkPaintable *paintable = limber_illustration_get_paintable (LIMBER_ILLUSTRATION (illustration));
-  double ratio = gdk_paintable_get_intrinsic_aspect_ratio (paintable);
+  graphene_rect_t bounds;
+  GdkPaintable *paintable;
+  double ratio;
+
+  /* A picture is rendered once its slide is built, and on its own time. */
+  wait_until (has_picture, illustration, "the picture to be rendered");
+  bounds = bounds_in_window (illustration, window);
+  paintable = limber_illustration_get_paintable (LIMBER_ILLUSTRATION (illustration));
+  ratio = gdk_paintable_get_intrinsic_aspect_ratio (paintable);
   double width = MIN (bounds.size.width, bounds.size.height * ratio);
   double height = width / ratio;
 

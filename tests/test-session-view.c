@@ -326,6 +326,7 @@ move_from_paused_hold (Fixture *fixture,
   Expected moved = { fixture, LIMBER_SESSION_STATE_PLAYING, 0 };
   const LimberCue *cue;
   g_autofree char *number = NULL;
+  g_autofree char *kind = NULL;
 
   g_signal_connect (countdown, "notify::seconds-left", G_CALLBACK (pause_late_in_hold), fixture->session);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "session.start", NULL);
@@ -341,7 +342,8 @@ move_from_paused_hold (Fixture *fixture,
   wait_until (cue_moved, &moved, "the key to move the session on");
 
   cue = limber_session_get_cue (fixture->session);
-  g_test_message ("Moved to a %s cue of %u ms", g_enum_to_string (LIMBER_TYPE_CUE_KIND, cue->kind), cue->duration_ms);
+  kind = g_enum_to_string (LIMBER_TYPE_CUE_KIND, cue->kind);
+  g_test_message ("Moved to a %s cue of %u ms", kind, cue->duration_ms);
   g_assert_true (limber_countdown_dial_get_countdown (dial) == countdown);
   g_assert_cmpfloat (limber_countdown_get_fraction (countdown), <, 0.1);
   if (cue->kind == LIMBER_CUE_HOLD || cue->kind == LIMBER_CUE_REST)
