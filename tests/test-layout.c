@@ -351,6 +351,22 @@ measure_kiosk (Screen *screen)
 /* The kiosk on the screen it is run on (LIMBER_TEST_SCREEN): the exercise
  * fills it, sized as a share of its height, and the person's large-text
  * setting multiplies that. */
+typedef struct
+{
+  Screen *screen;
+  double  title;
+} Grown;
+
+/* The style follows a text-scale change on its own time: slower still in
+ * a sanitizer build. */
+static gboolean
+title_grew (gpointer data)
+{
+  Grown *grown = data;
+
+  return measure_kiosk (grown->screen).title >= 1.2 * grown->title;
+}
+
 static void
 test_layout_kiosk (void)
 {
@@ -358,6 +374,7 @@ test_layout_kiosk (void)
   GtkSettings *gtk_settings = gtk_settings_get_default ();
   Screen screen = { 0 };
   KioskSizes sizes, large;
+  Grown grown;
   double height, area;
   int dpi;
 
@@ -388,6 +405,9 @@ test_layout_kiosk (void)
   /* Large text: every size grows with it, and still fits. */
   g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (gtk_settings, "gtk-xft-dpi", (int) (96 * 1024 * 1.25), NULL);
+  grown.screen = &screen;
+  grown.title = sizes.title;
+  wait_until (title_grew, &grown, "the kiosk's text to follow the larger text");
   settle ();
   large = measure_kiosk (&screen);
   g_assert_cmpfloat (large.title, >=, 1.2 * sizes.title);
