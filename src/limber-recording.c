@@ -83,6 +83,23 @@ fail (GTask      *task,
   g_object_unref (task);
 }
 
+/* GIO could not look at or open the file: cancelled, or its reason told.
+ * Takes @error and the caller's reference to @task. */
+static void
+fail_to_read (GTask  *task,
+              GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  fail (task, LIMBER_RECORDING_ERROR_UNREADABLE, error->message);
+  g_error_free (error);
+}
+
 static GstFlowReturn
 on_new_sample (GstAppSink *sink,
                gpointer    user_data)
@@ -234,13 +251,7 @@ on_opened (GObject      *source,
   stream = g_file_read_finish (G_FILE (source), result, &error);
   if (stream == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-        }
-      else
-        fail (task, LIMBER_RECORDING_ERROR_UNREADABLE, error->message);
+      fail_to_read (task, g_steal_pointer (&error));
       return;
     }
 
@@ -297,13 +308,7 @@ on_queried (GObject      *source,
   info = g_file_query_info_finish (G_FILE (source), result, &error);
   if (info == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-        }
-      else
-        fail (task, LIMBER_RECORDING_ERROR_UNREADABLE, error->message);
+      fail_to_read (task, g_steal_pointer (&error));
       return;
     }
 

@@ -50,6 +50,7 @@ on_kiosk_active (LimberWindow *self)
 static void
 on_session_active (LimberWindow *self)
 {
+  _limber_window_on_session_active (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ACTIVE]);
 }
 
@@ -150,8 +151,6 @@ limber_window_constructed (GObject *object)
       self->session = limber_session_controller_new (GTK_WIDGET (self), self->plan, self->stack,
                                                      self->session_bar_slot, self->toast_overlay);
       limber_session_controller_set_session_log (self->session, self->session_log);
-      g_signal_connect_object (self->session, "notify::active", G_CALLBACK (_limber_window_on_session_active), self,
-                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "notify::active", G_CALLBACK (on_session_active), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (limber_session_controller_get_session (self->session), "notify::exercise",
