@@ -6,16 +6,19 @@
 
 #define G_LOG_DOMAIN "limber-compat"
 
+/* The rest of Limber is held to its floors (meson.build); this file alone is
+ * built against the versions it finds, so that each branch below is checked
+ * against its own platform, deprecations included. */
+#undef GDK_VERSION_MIN_REQUIRED
+#undef GDK_VERSION_MAX_ALLOWED
+#undef ADW_VERSION_MIN_REQUIRED
+#undef ADW_VERSION_MAX_ALLOWED
+
 #include "limber-config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "limber-compat.h"
-
-/* Newer platforms mark the 1.2 widgets deprecated and the build's version
- * macros mark the new ones unavailable: each branch below is the right one
- * for the version it is compiled against, so silence both here, and only here. */
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 /**
  * limber_compat_present_message:
@@ -642,12 +645,13 @@ limber_compat_add_toast (GtkWidget *widget,
       adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (dialog), toast);
       return TRUE;
     }
-#endif
+#else
   if (ADW_IS_PREFERENCES_WINDOW (gtk_widget_get_root (widget)))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (widget)), toast);
       return TRUE;
     }
+#endif
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
@@ -757,4 +761,3 @@ limber_compat_spin_row_new (const char     *title,
 #endif
 }
 
-G_GNUC_END_IGNORE_DEPRECATIONS

@@ -457,13 +457,12 @@ test_preferences_shortcut (void)
 }
 
 /* A locale in which LANGUAGE chooses the translation: glibc 2.43 ignores
- * it in C.UTF-8 as in C, Debian 12's does not; en_US.UTF-8, where it is
- * there, works in both. */
+ * it in C.UTF-8 as in C, Debian 12's does not. The tests' own locales
+ * (LOCPATH) have en_US.UTF-8 on any machine. */
 static void
 set_language_locale (void)
 {
-  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
+  g_assert_nonnull (setlocale (LC_ALL, "en_US.UTF-8"));
 }
 
 int

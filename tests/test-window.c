@@ -12,6 +12,7 @@
 #include <X11/keysym.h>
 
 #include "limber-application.h"
+#include "limber-compat.h"
 #include "limber-illustration.h"
 #include "limber-plan-file.h"
 #include "limber-plan-page-private.h"
@@ -238,17 +239,6 @@ test_window_catalog_error_details (void)
   g_rmdir (dir);
 }
 
-static void
-close_dialog (GtkWidget *dialog)
-{
-  if (GTK_IS_WINDOW (dialog))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-#if ADW_CHECK_VERSION (1, 5, 0)
-  else
-    adw_dialog_force_close (ADW_DIALOG (dialog));
-#endif
-}
-
 static guint
 count_labels_showing (GtkWidget  *widget,
                       const char *text)
@@ -285,12 +275,12 @@ test_window_catalog_text_is_plain (void)
   g_assert_nonnull (find_label_showing (dialog, summary));
   g_assert_null (find_label_showing (dialog, "Big & bold"));
 
-  close_dialog (dialog);
+  limber_compat_close_dialog (dialog);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up-care", NULL));
   dialog = limber_window_get_follow_up_dialog (window);
   g_assert_nonnull (find_label_showing (dialog, "Call 811 & ask for <i>triage</i>."));
-  close_dialog (dialog);
+  limber_compat_close_dialog (dialog);
 
   close_window (window);
 }
