@@ -1045,6 +1045,7 @@ is_whole_pdf (const char  *path,
   static const char end[] = "%%EOF";
   char tail[64] = "";
   FILE *file = g_fopen (path, "rb");
+  gboolean found = FALSE;
   size_t n = 0;
 
   if (file != NULL)
@@ -1055,7 +1056,12 @@ is_whole_pdf (const char  *path,
       fclose (file);
     }
 
-  if (n == 0 || g_strstr_len (tail, (gssize) n, end) == NULL)
+  /* The tail is binary, NUL bytes and all (a compressed stream ends just
+   * before it): not a string to search with strstr(). */
+  for (size_t i = 0; !found && i + (sizeof end - 1) <= n; i++)
+    found = memcmp (tail + i, end, sizeof end - 1) == 0;
+
+  if (!found)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("the PDF could not be written whole (is the disk full?)"));

@@ -137,6 +137,8 @@ size_kiosk_controls (LimberSessionBar *self,
                      int               screen_height)
 {
   double scale = MAX (1.0, screen_height / 720.0);
+  /* CSS wants a point whatever the locale: "1,50em" is no size. */
+  char em[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *css = NULL;
 
   if (kiosk_style == NULL)
@@ -147,9 +149,10 @@ size_kiosk_controls (LimberSessionBar *self,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
-  css = g_strdup_printf ("window.limber-kiosk limber-session-bar button { font-size: %.2fem; }\n"
+  g_ascii_formatd (em, sizeof em, "%.2f", scale);
+  css = g_strdup_printf ("window.limber-kiosk limber-session-bar button { font-size: %sem; }\n"
                          "window.limber-kiosk limber-session-bar image { -gtk-icon-size: %dpx; }\n",
-                         scale, (int) (16 * scale));
+                         em, (int) (16 * scale));
   limber_compat_load_css (kiosk_style, css);
 }
 

@@ -435,15 +435,9 @@ main (int   argc,
   locale_name = g_getenv ("LIMBER_TEST_LOCALE");
   g_assert_nonnull (locale_name);
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() picks a fixed locale; this test is about the user's, and
-   * the text direction GTK takes from it, as it does at start-up in the app. */
-  setlocale (LC_ALL, "");
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  /* As main() does: ngettext() looks in the default domain. */
-  textdomain (GETTEXT_PACKAGE);
+  /* This test is about the user's locale, and the text direction GTK takes
+   * from it, as at start-up in the app. */
+  init_in_user_locale (&argc, &argv);
   application = register_test_application ();
 
   catalog = limber_catalog_new_default (NULL);

@@ -302,8 +302,10 @@ export_to_text (LimberPlanPrinter *printer,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (limber_plan_printer_export (printer, file, &error));
+  gboolean exported = limber_plan_printer_export (printer, file, &error);
+
   g_assert_no_error (error);
+  g_assert_true (exported);
   return read_pdf_text (path);
 }
 
@@ -967,14 +969,8 @@ main (int   argc,
   locale_name = g_getenv ("LIMBER_TEST_LOCALE");
   g_assert_nonnull (locale_name);
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* As tests/test-locale.c: the user's locale and its text direction. */
-  setlocale (LC_ALL, "");
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  init_in_user_locale (&argc, &argv);
   rtl = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   application = register_test_application ();
   catalog = limber_catalog_new_default (NULL);
 

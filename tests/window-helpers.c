@@ -6,6 +6,8 @@
 
 #include "limber-config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
@@ -241,4 +243,23 @@ find_actionable (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* For the tests about the user's language: GTK in the locale of the
+ * environment (LC_ALL, LANGUAGE), set before GTK starts, as main() does,
+ * where gtk_test_init() would fix en_US.UTF-8 first. GTK 4.24 takes the
+ * default language, and from it the text direction, once, at start-up.
+ * Limber's translations are the build tree's. */
+void
+init_in_user_locale (int    *argc,
+                     char ***argv)
+{
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main() does: ngettext() looks in the default domain. */
+  textdomain (GETTEXT_PACKAGE);
 }

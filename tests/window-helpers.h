@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 
 guint limber_test_slowdown (void);
 
+void  init_in_user_locale  (int    *argc,
+                            char ***argv);
+
 typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
