@@ -556,6 +556,26 @@ limber_compat_load_css (GtkCssProvider *provider,
 #endif
 }
 
+/**
+ * limber_compat_shortcuts_action:
+ *
+ * The action that shows the keyboard shortcuts (Ctrl+?): AdwApplication's
+ * app.shortcuts, for the shortcuts-dialog.ui that ships with libadwaita 1.8
+ * and later; before, GtkApplicationWindow's win.show-help-overlay, for
+ * gtk/help-overlay.ui (resources/meson.build ships one of the two).
+ *
+ * Returns: a detailed action name
+ */
+const char *
+limber_compat_shortcuts_action (void)
+{
+#if ADW_CHECK_VERSION (1, 8, 0)
+  return "app.shortcuts";
+#else
+  return "win.show-help-overlay";
+#endif
+}
+
 #if ADW_CHECK_VERSION (1, 5, 0)
 G_DEFINE_TYPE (LimberCompatPreferences, limber_compat_preferences, ADW_TYPE_PREFERENCES_DIALOG)
 #else

@@ -92,5 +92,6 @@ void       limber_compat_get_color           (GtkWidget            *widget,
                                               GdkRGBA              *color);
 void       limber_compat_load_css            (GtkCssProvider       *provider,
                                               const char           *css);
+const char *limber_compat_shortcuts_action   (void);
 
 G_END_DECLS

@@ -313,7 +313,8 @@ take_away_shortcuts (LimberKioskGuard *self)
 {
   GtkApplication *application = gtk_window_get_application (self->window);
   static const char *no_accels[] = { NULL };
-  static const char *app_actions[] = { "quit", "about" };
+  /* "shortcuts": AdwApplication's, for its shortcuts dialog (libadwaita 1.8). */
+  static const char *app_actions[] = { "quit", "about", "shortcuts" };
   g_auto(GStrv) actions = NULL;
   GAction *action;
 
@@ -341,7 +342,7 @@ take_away_shortcuts (LimberKioskGuard *self)
         }
     }
 
-  /* GtkApplicationWindow's own, for the shortcuts window. */
+  /* GtkApplicationWindow's own, for the shortcuts window before 1.8. */
   if (G_IS_ACTION_MAP (self->window))
     {
       action = g_action_map_lookup_action (G_ACTION_MAP (self->window), "show-help-overlay");

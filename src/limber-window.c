@@ -320,6 +320,37 @@ name_status_page_scroller (AdwStatusPage *page)
                                     adw_status_page_get_title (page), -1);
 }
 
+/* The menu's Keyboard Shortcuts names GtkApplicationWindow's action for
+ * the shortcuts window; where libadwaita shows its shortcuts dialog instead,
+ * the item names that one's action. */
+static void
+name_shortcuts_item (GMenuModel *menu)
+{
+  const char *action = limber_compat_shortcuts_action ();
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (section != NULL)
+        {
+          name_shortcuts_item (section);
+          continue;
+        }
+      if (!G_IS_MENU (menu)
+          || !g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          || !g_str_equal (name, "win.show-help-overlay") || g_str_equal (name, action))
+        continue;
+
+      item = g_menu_item_new_from_model (menu, i);
+      g_menu_item_set_action_and_target_value (item, action, NULL);
+      g_menu_remove (G_MENU (menu), i);
+      g_menu_insert_item (G_MENU (menu), i, item);
+    }
+}
+
 static void
 limber_window_init (LimberWindow *self)
 {
@@ -333,6 +364,7 @@ limber_window_init (LimberWindow *self)
 
   name_status_page_scroller (self->empty_page);
   name_status_page_scroller (self->error_page);
+  name_shortcuts_item (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->menu_button)));
   _limber_window_navigation_init (self);
 }
 

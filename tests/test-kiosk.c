@@ -11,6 +11,7 @@
 #include <X11/keysym.h>
 #include <glib/gstdio.h>
 
+#include "limber-compat.h"
 #include "limber-countdown-private.h"
 #include "limber-kiosk-guard-private.h"
 #include "limber-kiosk-pin-private.h"
@@ -286,6 +287,8 @@ assert_one_window (Kiosk *kiosk)
       if (toplevel != GTK_WIDGET (kiosk->window) && gtk_widget_get_visible (toplevel))
         g_error ("A %s is open besides the kiosk", G_OBJECT_TYPE_NAME (toplevel));
     }
+  /* Nor in it: libadwaita 1.8's shortcuts dialog is presented inside. */
+  g_assert_false (shortcuts_are_shown (NULL));
 }
 
 #ifdef HAVE_NARRATION
@@ -514,6 +517,7 @@ test_kiosk_lockdown (void)
   guint n_quits = 0;
   g_auto(GStrv) quit_accels = NULL;
   g_auto(GStrv) quit_accels_after = NULL;
+  g_auto(GStrv) shortcuts_accels = NULL;
 
   reset_kiosk_settings ();
   set_dwell (600);
@@ -544,6 +548,15 @@ test_kiosk_lockdown (void)
       g_assert_cmpuint (n_quits, ==, 0);
     }
 
+  /* Nor can the menu's way show the shortcuts, or their key come back. */
+  g_assert_false (shortcuts_action_enabled (kiosk.window));
+  gtk_widget_activate_action (GTK_WIDGET (kiosk.window), limber_compat_shortcuts_action (), NULL);
+  spin_for (150);
+  assert_one_window (&kiosk);
+  shortcuts_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                            limber_compat_shortcuts_action ());
+  g_assert_cmpuint (g_strv_length (shortcuts_accels), ==, 0);
+
   /* Alt+F4 reached the window manager, which asked the window to close. */
   g_assert_cmpuint (limber_kiosk_guard_get_n_refused_closes (guard), >=, 1);
   gtk_window_close (GTK_WINDOW (kiosk.window));
@@ -561,6 +574,13 @@ test_kiosk_lockdown (void)
 
   g_object_remove_weak_pointer (G_OBJECT (kiosk.window), (gpointer *)&kiosk.window);
   g_signal_handlers_disconnect_by_data (quit, &n_quits);
+  /* Out of the kiosk, the shortcuts are there again. */
+  limber_window_set_kiosk (kiosk.window, FALSE);
+  g_assert_true (shortcuts_action_enabled (kiosk.window));
+  g_clear_pointer (&shortcuts_accels, g_strfreev);
+  shortcuts_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                            limber_compat_shortcuts_action ());
+  g_assert_cmpstr (shortcuts_accels[0], ==, "<Control>question");
   kiosk_close (&kiosk);
 
   quit_accels_after = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.quit");

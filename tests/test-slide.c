@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "limber-catalog.h"
+#include "limber-compat.h"
 #include "limber-illustration.h"
 #include "limber-slide-private.h"
 
@@ -169,14 +170,128 @@ test_slide_accessibility (void)
   g_assert_finalize_object (slide);
 }
 
-static void
-test_help_overlay_loads (void)
+/* The keyboard shortcuts, group by group: the accelerator shown, or the
+ * action whose accelerator is shown (NULL: the one that shows this list). */
+static const struct
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/gtk/help-overlay.ui");
-  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  const char *group;
+  const char *title;
+  const char *keys;
+} expected_shortcuts[] = {
+  { "Exercises", "Previous exercise", "Left Page_Up" },
+  { "Exercises", "Next exercise", "Right Page_Down" },
+  { "Exercises", "First exercise", "Home" },
+  { "Exercises", "Last exercise", "End" },
+  { "Session", "Start a session, pause or resume it", "space" },
+  { "Session", "Previous or next step", "Left Right" },
+  { "Session", "Previous exercise or skip to the next", "Page_Up Page_Down" },
+  { "General", "My Plan", "win.show-plan" },
+  { "General", "Open the preferences", "app.preferences" },
+  { "General", "Show the history", "win.show-history" },
+  { "General", "Print my plan", "app.print" },
+  { "General", "Open the main menu", "F10" },
+  { "General", "Show keyboard shortcuts", NULL },
+  { "General", "Quit", "app.quit" },
+};
 
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  gtk_window_destroy (GTK_WINDOW (overlay));
+static void
+add_shortcut (GPtrArray  *found,
+              const char *group,
+              GObject    *shortcut)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *accelerator = NULL;
+  g_autofree char *action = NULL;
+
+  g_object_get (shortcut, "title", &title, "accelerator", &accelerator, "action-name", &action, NULL);
+  /* Unset is NULL in GtkShortcutsShortcut, "" in AdwShortcutsItem. */
+  g_ptr_array_add (found, g_strdup_printf ("%s: %s: %s", group, title,
+                                           action != NULL && *action != '\0' ? action : accelerator));
+}
+
+/* "Group: title: keys" for each shortcut of the groups in @builder: the
+ * shortcuts in a GtkShortcutsGroup's box, or the items of an
+ * AdwShortcutsSection's list. */
+static GPtrArray *
+list_shortcuts (GtkBuilder *builder)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      const char *type = G_OBJECT_TYPE_NAME (l->data);
+      g_autofree char *group = NULL;
+
+      if (!g_str_equal (type, "GtkShortcutsGroup") && !g_str_equal (type, "AdwShortcutsSection"))
+        continue;
+
+      g_object_get (l->data, "title", &group, NULL);
+      if (G_IS_LIST_MODEL (l->data))
+        for (guint i = 0; i < g_list_model_get_n_items (l->data); i++)
+          {
+            g_autoptr(GObject) item = g_list_model_get_item (l->data, i);
+
+            add_shortcut (found, group, item);
+          }
+      else
+        for (GtkWidget *child = gtk_widget_get_first_child (l->data); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkShortcutsShortcut"))
+            add_shortcut (found, group, G_OBJECT (child));
+    }
+
+  return found;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Exactly one list of shortcuts ships, the one this libadwaita shows: it
+ * loads, and has every shortcut in its group. */
+static void
+test_shortcuts_load (void)
+{
+#if ADW_CHECK_VERSION (1, 8, 0)
+  const char *path = RESOURCE_BASE_PATH "/shortcuts-dialog.ui";
+  const char *other = RESOURCE_BASE_PATH "/gtk/help-overlay.ui";
+  const char *id = "shortcuts_dialog";
+  const char *type = "AdwShortcutsDialog";
+#else
+  const char *path = RESOURCE_BASE_PATH "/gtk/help-overlay.ui";
+  const char *other = RESOURCE_BASE_PATH "/shortcuts-dialog.ui";
+  const char *id = "help_overlay";
+  const char *type = "GtkShortcutsWindow";
+#endif
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  GObject *shortcuts;
+
+  g_assert_false (g_resources_get_info (other, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  builder = gtk_builder_new_from_resource (path);
+  shortcuts = gtk_builder_get_object (builder, id);
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (shortcuts), ==, type);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_shortcuts); i++)
+    g_ptr_array_add (expected, g_strdup_printf ("%s: %s: %s", expected_shortcuts[i].group, expected_shortcuts[i].title,
+                                                expected_shortcuts[i].keys != NULL
+                                                  ? expected_shortcuts[i].keys : limber_compat_shortcuts_action ()));
+  found = list_shortcuts (builder);
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_sort (found, compare_strings);
+  for (guint i = 0; i < MIN (expected->len, found->len); i++)
+    g_assert_cmpstr (g_ptr_array_index (found, i), ==, g_ptr_array_index (expected, i));
+  g_assert_cmpuint (found->len, ==, expected->len);
+
+  if (GTK_IS_WINDOW (shortcuts))
+    gtk_window_destroy (GTK_WINDOW (shortcuts));
 }
 
 int
@@ -197,7 +312,7 @@ main (int   argc,
   g_test_add_func ("/slide/shows-exercise", test_slide_shows_exercise);
   g_test_add_func ("/slide/position", test_slide_position);
   g_test_add_func ("/slide/in-window", test_slide_in_window);
-  g_test_add_func ("/slide/help-overlay-loads", test_help_overlay_loads);
+  g_test_add_func ("/slide/shortcuts-load", test_shortcuts_load);
   g_test_add_func ("/slide/accessibility", test_slide_accessibility);
 
   status = g_test_run ();

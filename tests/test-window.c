@@ -498,6 +498,75 @@ test_window_plan_shortcut (void)
   close_window (window);
 }
 
+/* The action that the item @label of @menu, or of its sections, does. */
+static char *
+menu_action (GMenuModel *menu,
+             const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+      char *action = NULL;
+
+      if (section != NULL && (action = menu_action (section, label)) != NULL)
+        return action;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label)
+          && g_str_equal (item_label, label)
+          && g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        return action;
+    }
+
+  return NULL;
+}
+
+/* Ctrl+? and the menu's Keyboard Shortcuts show the keyboard shortcuts,
+ * whichever way this libadwaita shows them, and Escape hides them; every
+ * action that has a key of its own is in the list. */
+static void
+test_window_shortcuts (void)
+{
+  static const KeySym ctrl_question[] = { XK_Control_L, XK_Shift_L, XK_question, NoSymbol };
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (
+                       find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON)));
+  g_autofree char *action = menu_action (menu, "_Keyboard Shortcuts");
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (application));
+  g_autoptr(GBytes) shipped = g_resources_lookup_data (RESOURCE_BASE_PATH "/shortcuts-dialog.ui",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (shortcuts_action_enabled (window));
+  g_assert_false (shortcuts_are_shown (NULL));
+  press_keys (window, ctrl_question);
+  wait_until (shortcuts_are_shown, NULL, "Ctrl+? to show the keyboard shortcuts");
+  press_key (window, XK_Escape);
+  wait_until (shortcuts_are_hidden, NULL, "Escape to hide the keyboard shortcuts");
+
+  /* The menu item does the action that is there on this stack. */
+  g_assert_nonnull (action);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_until (shortcuts_are_shown, NULL, "Keyboard Shortcuts in the menu to show them");
+  press_key (window, XK_Escape);
+  wait_until (shortcuts_are_hidden, NULL, "Escape to hide the keyboard shortcuts");
+
+  if (shipped == NULL)
+    shipped = g_resources_lookup_data (RESOURCE_BASE_PATH "/gtk/help-overlay.ui", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert_nonnull (shipped);
+  text = g_strndup (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), actions[i]);
+      g_autofree char *listed = g_strdup_printf ("<property name=\"action-name\">%s</property>", actions[i]);
+
+      if (accels[0] != NULL && strstr (text, listed) == NULL)
+        g_error ("%s has the key %s but is not in the list of keyboard shortcuts", actions[i], accels[0]);
+    }
+
+  close_window (window);
+}
+
 /* The application opens Limber's settings once: the plan it makes for its
  * window, and so the session and the kiosk, use that one object. */
 static void
@@ -767,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/window/prescription-shown", test_window_prescription_shown);
   g_test_add_func ("/window/introduction-once", test_window_introduction_once);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/one-settings", test_window_one_settings);
   g_test_add_func ("/window/tab-order", test_window_tab_order);

@@ -12,6 +12,7 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "limber-compat.h"
 #include "limber-test-backend.h"
 #include "limber-window-private.h"
 #include "window-helpers.h"
@@ -262,4 +263,57 @@ init_in_user_locale (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   /* As main() does: ngettext() looks in the default domain. */
   textdomain (GETTEXT_PACKAGE);
+}
+
+static gboolean
+has_mapped_label (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The keyboard shortcuts on screen, as a person sees them: the Exercises
+ * group with its first shortcut, in a window of their own (GtkShortcutsWindow)
+ * or a dialog in the main window (AdwShortcutsDialog, libadwaita 1.8). The
+ * tests run untranslated. */
+gboolean
+shortcuts_are_shown (gpointer unused)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (has_mapped_label (toplevel, "Exercises") && has_mapped_label (toplevel, "Previous exercise"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+shortcuts_are_hidden (gpointer unused)
+{
+  return !shortcuts_are_shown (NULL);
+}
+
+/* Whether the action that shows the shortcuts, the application's or the
+ * window's (limber_compat_shortcuts_action()), is there and enabled. */
+gboolean
+shortcuts_action_enabled (LimberWindow *window)
+{
+  const char *action = limber_compat_shortcuts_action ();
+  GActionGroup *group = g_str_has_prefix (action, "app.")
+                          ? G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window)))
+                          : G_ACTION_GROUP (window);
+
+  return g_action_group_get_action_enabled (group, strchr (action, '.') + 1);
 }

@@ -54,5 +54,8 @@ GtkWidget    *find_widget_of_type (GtkWidget      *root,
                                    GType           type);
 GtkWidget    *find_actionable     (GtkWidget      *root,
                                    const char     *action_name);
+gboolean      shortcuts_are_shown (gpointer        unused);
+gboolean      shortcuts_are_hidden (gpointer       unused);
+gboolean      shortcuts_action_enabled (LimberWindow *window);
 
 G_END_DECLS
