@@ -146,10 +146,11 @@ test_week_and_chart (void)
 
 typedef struct
 {
-  guchar *pixels;
-  int     width;
-  int     height;
-  gsize   stride;
+  guchar      *pixels;
+  int          width;
+  int          height;
+  gsize        stride;
+  GskRenderer *renderer;    /* the chart's window's */
 } Picture;
 
 static gboolean
@@ -175,7 +176,8 @@ render_chart (LimberHistoryChart *chart)
   gdk_paintable_snapshot (paintable, snapshot, picture.width, picture.height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+  picture.renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (picture.renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, picture.width, picture.height));
   picture.width = gdk_texture_get_width (texture);
   picture.height = gdk_texture_get_height (texture);
@@ -190,6 +192,24 @@ render_chart (LimberHistoryChart *chart)
       gdk_texture_save_to_png (texture, name);
     }
   return picture;
+}
+
+/* @color as the renderer puts it in a texture like the chart's. A style's
+ * colour may lie outside sRGB (libadwaita 1.10's warning colour, with GTK
+ * 4.24, has a blue below 0), and 8 bits a channel hold only what is inside. */
+static GdkRGBA
+color_as_drawn (const Picture *picture,
+                const GdkRGBA *color)
+{
+  g_autoptr(GskRenderNode) node = gsk_color_node_new (color, &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (picture->renderer, node,
+                                                               &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+  guchar pixel[4];
+
+  g_assert_cmpfloat (color->alpha, ==, 1);
+  gdk_texture_download (texture, pixel, 4);
+  /* BGRA, as pixel_is() reads it. */
+  return (GdkRGBA) { pixel[2] / 255.f, pixel[1] / 255.f, pixel[0] / 255.f, 1 };
 }
 
 static gboolean
@@ -212,6 +232,7 @@ tallest_column (const Picture *picture,
                 const GdkRGBA *color,
                 int           *count)
 {
+  GdkRGBA drawn = color_as_drawn (picture, color);
   int first = -1, last = -1;
 
   *count = 0;
@@ -220,7 +241,7 @@ tallest_column (const Picture *picture,
       int n = 0;
 
       for (int y = 0; y < picture->height; y++)
-        n += pixel_is (picture, x, y, color);
+        n += pixel_is (picture, x, y, &drawn);
       if (n > *count)
         {
           *count = n;
