@@ -482,6 +482,18 @@ history_dialog_closed (gpointer data)
   return limber_window_get_history_dialog (LIMBER_WINDOW (data)) == NULL;
 }
 
+/* The keyboard in the history dialog: it is open, and takes Escape. */
+static gboolean
+history_dialog_focused (gpointer data)
+{
+  GtkWidget *dialog = limber_window_get_history_dialog (LIMBER_WINDOW (data));
+  GtkRoot *root = dialog != NULL ? gtk_widget_get_root (dialog) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == dialog || gtk_widget_is_ancestor (focus, dialog)) &&
+         gtk_window_is_active (GTK_WINDOW (root));
+}
+
 static void
 test_window_opens_lazily (void)
 {
@@ -503,7 +515,8 @@ test_window_opens_lazily (void)
   g_assert_true (g_file_test (default_path, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_get_visible (dialog));
 
-  /* Escape closes it; a kiosk cannot open it again. */
+  /* Once open, Escape closes it; a kiosk cannot open it again. */
+  wait_until (history_dialog_focused, window, "the history dialog to take the keyboard");
   press_key (window, XK_Escape);
   wait_until (history_dialog_closed, window, "the history dialog to close");
   limber_window_set_kiosk (window, TRUE);
