@@ -51,5 +51,10 @@ GtkWidget    *find_widget_of_type (GtkWidget      *root,
                                    GType           type);
 GtkWidget    *find_actionable     (GtkWidget      *root,
                                    const char     *action_name);
+gboolean      is_shown_over       (GtkWidget      *widget,
+                                   LimberWindow   *window);
+GtkWidget    *wait_for_dialog     (LimberWindow   *window,
+                                   const char     *heading,
+                                   const char     *body_part);
 
 G_END_DECLS
