@@ -507,7 +507,8 @@ limber_compat_confirm (GtkWidget           *parent,
 
 /**
  * limber_compat_close_dialog:
- * @dialog: one that limber_compat_present_dialog() or limber_compat_confirm() made
+ * @dialog: one that limber_compat_present_message(), limber_compat_present_dialog()
+ *   or limber_compat_confirm() made
  *
  * Closes @dialog without a response.
  */

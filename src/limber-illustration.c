@@ -49,6 +49,12 @@ static const char * const style_sheets[][3] = {
  * hands out minimum heights) it collapsed; asking the scrolled window for
  * natural heights instead made every wrapped label be measured twice.
  *
+ * So, unlike text, it needs more height the wider it is, and it is kept
+ * narrow by a maximum width of its own, not by an AdwClamp: a clamp
+ * (libadwaita 1.7 and later) reports as its minimum height its child's at
+ * the widest it could give, which is text's least but a picture's most, and
+ * so came out above its natural height, GTK's error.
+ *
  * It renders its SVG at the size it is drawn, in the colours of the current
  * style, the first time it is drawn (not when it is loaded, so pictures that
  * are never seen cost nothing), and again only when either changes. */
@@ -72,6 +78,7 @@ struct _LimberIllustration
   /* In the session view the picture gives up height to the countdown,
    * rather than keeping all of its aspect's height for a width. */
   gboolean         can_shrink;
+  int              maximum_width;    /* -1: as wide as it is given */
 };
 
 G_DEFINE_FINAL_TYPE (LimberIllustration, limber_illustration, GTK_TYPE_WIDGET)
@@ -81,6 +88,7 @@ enum {
   PROP_PAINTABLE,
   PROP_ALTERNATIVE_TEXT,
   PROP_CAN_SHRINK,
+  PROP_MAXIMUM_WIDTH,
   N_PROPS
 };
 
@@ -90,6 +98,14 @@ static double
 aspect_ratio (LimberIllustration *self)
 {
   return self->document != NULL ? self->intrinsic_width / self->intrinsic_height : 4.0 / 3.0;
+}
+
+/* How much of @width the picture takes. */
+static double
+shown_width (LimberIllustration *self,
+             double              width)
+{
+  return self->maximum_width >= 0 ? MIN (width, self->maximum_width) : width;
 }
 
 static RsvgHandle *
@@ -241,7 +257,7 @@ limber_illustration_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   LimberIllustration *self = LIMBER_ILLUSTRATION (widget);
-  int natural_width = self->document != NULL ? (int) self->intrinsic_width : 0;
+  int natural_width = self->document != NULL ? (int) shown_width (self, self->intrinsic_width) : 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -250,7 +266,7 @@ limber_illustration_measure (GtkWidget      *widget,
     }
   else if (for_size >= 0)
     {
-      *minimum = *natural = (int)(for_size / aspect_ratio (self));
+      *minimum = *natural = (int)(shown_width (self, for_size) / aspect_ratio (self));
       if (self->can_shrink)
         *minimum = 0;
     }
@@ -276,15 +292,16 @@ limber_illustration_snapshot (GtkWidget   *widget,
   if (self->document == NULL || width <= 0 || height <= 0)
     return;
 
-  if (width / height > ratio)
+  /* As large as fits, centred. */
+  if (shown_width (self, width) / height > ratio)
     {
       draw_height = height;
       draw_width = height * ratio;
     }
   else
     {
-      draw_width = width;
-      draw_height = width / ratio;
+      draw_width = shown_width (self, width);
+      draw_height = draw_width / ratio;
     }
 
   pixel_width = MIN ((int) ceil (draw_width * limber_compat_widget_get_scale (widget)), MAX_RENDER_WIDTH);
@@ -360,6 +377,9 @@ limber_illustration_get_property (GObject    *object,
     case PROP_CAN_SHRINK:
       g_value_set_boolean (value, self->can_shrink);
       break;
+    case PROP_MAXIMUM_WIDTH:
+      g_value_set_int (value, self->maximum_width);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -385,6 +405,9 @@ limber_illustration_set_property (GObject      *object,
           gtk_widget_queue_resize (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_MAXIMUM_WIDTH:
+      limber_illustration_set_maximum_width (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -422,6 +445,15 @@ limber_illustration_class_init (LimberIllustrationClass *klass)
   properties[PROP_CAN_SHRINK] =
     g_param_spec_boolean ("can-shrink", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LimberIllustration:maximum-width:
+   *
+   * The widest the picture is shown, in pixels, centred in a wider widget;
+   * -1 for no limit.
+   */
+  properties[PROP_MAXIMUM_WIDTH] =
+    g_param_spec_int ("maximum-width", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "picture");
@@ -432,6 +464,7 @@ static void
 limber_illustration_init (LimberIllustration *self)
 {
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  self->maximum_width = -1;
 }
 
 GtkWidget *
@@ -541,6 +574,29 @@ limber_illustration_set_alternative_text (LimberIllustration *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALTERNATIVE_TEXT]);
+}
+
+int
+limber_illustration_get_maximum_width (LimberIllustration *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ILLUSTRATION (self), -1);
+
+  return self->maximum_width;
+}
+
+void
+limber_illustration_set_maximum_width (LimberIllustration *self,
+                                       int                 maximum_width)
+{
+  g_return_if_fail (LIMBER_IS_ILLUSTRATION (self));
+  g_return_if_fail (maximum_width >= -1);
+
+  if (self->maximum_width == maximum_width)
+    return;
+
+  self->maximum_width = maximum_width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAXIMUM_WIDTH]);
 }
 
 /**

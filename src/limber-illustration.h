@@ -22,6 +22,9 @@ GdkPaintable *limber_illustration_get_paintable        (LimberIllustration  *sel
 const char   *limber_illustration_get_alternative_text (LimberIllustration  *self);
 void          limber_illustration_set_alternative_text (LimberIllustration  *self,
                                                         const char          *text);
+int           limber_illustration_get_maximum_width    (LimberIllustration  *self);
+void          limber_illustration_set_maximum_width    (LimberIllustration  *self,
+                                                        int                  maximum_width);
 double        limber_illustration_get_aspect_ratio     (LimberIllustration  *self);
 gboolean      limber_illustration_draw_on_paper        (LimberIllustration  *self,
                                                         cairo_t             *cr,

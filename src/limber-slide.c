@@ -38,7 +38,6 @@ struct _LimberSlide
   AdwClamp       *clamp;
   GtkGrid        *layout;
   GtkWidget      *header_box;
-  AdwClamp       *picture_clamp;
   GtkWidget      *details_box;
   GtkLabel       *introduction_label;
   GtkLabel       *position_label;
@@ -442,15 +441,9 @@ static int
 wide_picture_width (LimberSlide *self,
                     int          height)
 {
-  int picture_height = 0;
+  double ratio = limber_illustration_get_aspect_ratio (self->illustration);
 
-  /* Its height for a width of 1000 gives its aspect ratio, whatever the picture. */
-  gtk_widget_measure (GTK_WIDGET (self->illustration), GTK_ORIENTATION_VERTICAL, 1000,
-                      NULL, &picture_height, NULL, NULL);
-  if (picture_height <= 0)
-    return NARROW_PICTURE_WIDTH;
-
-  return MAX (WIDE_PICTURE_MIN_WIDTH, (int) (height * WIDE_PICTURE_HEIGHT_SHARE * 1000 / picture_height));
+  return MAX (WIDE_PICTURE_MIN_WIDTH, (int) (height * WIDE_PICTURE_HEIGHT_SHARE * ratio));
 }
 
 static void
@@ -469,8 +462,7 @@ limber_slide_size_allocate (GtkWidget *widget,
       if (picture_width != self->picture_width)
         {
           self->picture_width = picture_width;
-          adw_clamp_set_maximum_size (self->picture_clamp, picture_width);
-          adw_clamp_set_tightening_threshold (self->picture_clamp, picture_width);
+          limber_illustration_set_maximum_width (self->illustration, picture_width);
         }
     }
 
@@ -544,7 +536,6 @@ limber_slide_class_init (LimberSlideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, clamp);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, layout);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, header_box);
-  gtk_widget_class_bind_template_child (widget_class, LimberSlide, picture_clamp);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, details_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, position_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSlide, title_label);
@@ -671,7 +662,7 @@ limber_slide_set_wide (LimberSlide *self,
   place (GTK_WIDGET (self->introduction_label), 0, 0, span, 1);
   place (self->header_box, 0, 1, span, 1);
   place (self->warning_box, 0, 2, span, 1);
-  place (GTK_WIDGET (self->picture_clamp), 0, 3, 1, 1);
+  place (GTK_WIDGET (self->illustration), 0, 3, 1, 1);
   place (self->details_box, 0, 4, 1, 1);
   if (wide)
     place (GTK_WIDGET (self->steps_list), 1, 3, 1, 2);
@@ -684,10 +675,7 @@ limber_slide_set_wide (LimberSlide *self,
   adw_clamp_set_tightening_threshold (self->clamp, wide ? 1000 : 480);
   self->picture_width = 0;
   if (!wide)
-    {
-      adw_clamp_set_maximum_size (self->picture_clamp, NARROW_PICTURE_WIDTH);
-      adw_clamp_set_tightening_threshold (self->picture_clamp, NARROW_PICTURE_WIDTH);
-    }
+    limber_illustration_set_maximum_width (self->illustration, NARROW_PICTURE_WIDTH);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDE]);

@@ -317,3 +317,110 @@ shortcuts_action_enabled (LimberWindow *window)
 
   return g_action_group_get_action_enabled (group, strchr (action, '.') + 1);
 }
+
+/* A dialog as a screen reader announces one, whatever its class: an
+ * AdwMessageDialog (a window) or an AdwAlertDialog (in the window). */
+static gboolean
+is_dialog (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role == GTK_ACCESSIBLE_ROLE_DIALOG || role == GTK_ACCESSIBLE_ROLE_ALERT_DIALOG;
+}
+
+/* On screen over @window: inside it, or in a window of its own that belongs
+ * to it, as dialogs are before libadwaita 1.5. */
+gboolean
+is_shown_over (GtkWidget    *widget,
+               LimberWindow *window)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return gtk_widget_get_mapped (widget) &&
+         (root == GTK_ROOT (window) ||
+          (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) == GTK_WINDOW (window)));
+}
+
+/* A label under @root, on screen, whose text has @part, other than @besides. */
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *part,
+                  GtkWidget  *besides)
+{
+  if (GTK_IS_LABEL (root) && root != besides && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label (child, part, besides);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  LimberWindow *window;
+  const char   *heading;
+  const char   *body_part;
+  GtkWidget    *found;
+} DialogSearch;
+
+static void
+search_dialog (GtkWidget    *widget,
+               DialogSearch *search)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), search->heading))
+    {
+      GtkWidget *dialog = widget;
+
+      while (dialog != NULL && !is_dialog (dialog))
+        dialog = gtk_widget_get_parent (dialog);
+      if (dialog != NULL && is_shown_over (dialog, search->window) &&
+          find_shown_label (dialog, search->body_part, widget) != NULL)
+        {
+          search->found = dialog;
+          return;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && search->found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    search_dialog (child, search);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  DialogSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && search->found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      search_dialog (toplevel, search);
+    }
+
+  return search->found != NULL;
+}
+
+/* Waits for a dialog over @window, on screen, whose heading is @heading and
+ * which says @body_part below it; whichever class the compat layer picked.
+ * Returns: the dialog, for limber_compat_close_dialog() */
+GtkWidget *
+wait_for_dialog (LimberWindow *window,
+                 const char   *heading,
+                 const char   *body_part)
+{
+  DialogSearch search = { window, heading, body_part, NULL };
+  g_autofree char *what = g_strdup_printf ("a dialog “%s” over the window", heading);
+
+  wait_until (dialog_shown, &search, what);
+  return search.found;
+}

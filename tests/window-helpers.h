@@ -57,5 +57,10 @@ GtkWidget    *find_actionable     (GtkWidget      *root,
 gboolean      shortcuts_are_shown (gpointer        unused);
 gboolean      shortcuts_are_hidden (gpointer       unused);
 gboolean      shortcuts_action_enabled (LimberWindow *window);
+gboolean      is_shown_over       (GtkWidget      *widget,
+                                   LimberWindow   *window);
+GtkWidget    *wait_for_dialog     (LimberWindow   *window,
+                                   const char     *heading,
+                                   const char     *body_part);
 
 G_END_DECLS
