@@ -73,6 +73,9 @@ limber_compat_present_preferences (GtkWidget          *parent,
 #if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *dialog = adw_preferences_dialog_new ();
 
+  /* Its own name, not the default "Preferences", and no search for one page. */
+  adw_dialog_set_title (dialog, adw_preferences_page_get_title (page));
+  adw_preferences_dialog_set_search_enabled (ADW_PREFERENCES_DIALOG (dialog), FALSE);
   adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog), page);
   adw_dialog_present (dialog, parent);
   return GTK_WIDGET (dialog);

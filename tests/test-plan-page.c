@@ -77,6 +77,17 @@ is_active (GtkWidget *control)
   return active;
 }
 
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
 /* Something in every key, including an id another catalog has. */
 static void
 write_a_plan (GSettings *settings)
@@ -257,6 +268,12 @@ test_plan_page_undo_toast (void)
   gtk_window_present (GTK_WINDOW (parent));
   page = LIMBER_PLAN_PAGE (limber_plan_page_new (plan));
   dialog = limber_compat_present_preferences (parent, ADW_PREFERENCES_PAGE (page));
+  /* Headed with its own name, in a window of its own or in the parent. */
+  g_assert_cmpuint (count_labels (GTK_IS_WINDOW (dialog) ? dialog : parent, "Preferences"), ==, 0);
+  if (GTK_IS_WINDOW (dialog))
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "My Plan");
+  else
+    g_assert_cmpuint (count_labels (parent, "My Plan"), >=, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.reset", NULL);
   toast = limber_plan_page_get_undo_toast (page);
