@@ -568,6 +568,37 @@ test_window_shortcuts (void)
   close_window (window);
 }
 
+static gboolean
+menu_is_open (gpointer menu_button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+menu_is_closed (gpointer menu_button)
+{
+  return !menu_is_open (menu_button);
+}
+
+/* F10 opens the main menu, as the shortcuts list says; Escape closes it. */
+static void
+test_window_f10_menu (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_catalog_new_default (NULL);
+  LimberWindow *window = open_window (GTK_APPLICATION (application), catalog);
+  GtkWidget *menu_button = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_false (menu_is_open (menu_button));
+  press_key (window, XK_F10);
+  wait_until (menu_is_open, menu_button, "F10 to open the main menu");
+  press_key (window, XK_Escape);
+  wait_until (menu_is_closed, menu_button, "Escape to close the main menu");
+
+  close_window (window);
+}
+
 /* The application opens Limber's settings once: the plan it makes for its
  * window, and so the session and the kiosk, use that one object. */
 static void
@@ -823,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/window/introduction-once", test_window_introduction_once);
   g_test_add_func ("/window/plan-shortcut", test_window_plan_shortcut);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/f10-menu", test_window_f10_menu);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/one-settings", test_window_one_settings);
   g_test_add_func ("/window/tab-order", test_window_tab_order);
