@@ -525,6 +525,35 @@ limber_compat_close_dialog (GtkWidget *dialog)
 }
 
 /**
+ * limber_compat_close_dialogs_in:
+ *
+ * Closes, without a response, every dialog shown inside @window: About, My
+ * Plan, Preferences and the rest, on libadwaita 1.5 and later. Before, each
+ * is a window of its own, for the caller to close with the other windows.
+ */
+void
+limber_compat_close_dialogs_in (GtkWindow *window)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_autoptr(GListModel) dialogs = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window));
+  else if (ADW_IS_WINDOW (window))
+    dialogs = adw_window_get_dialogs (ADW_WINDOW (window));
+  if (dialogs == NULL)
+    return;
+
+  /* Each one closed leaves the list: close them from a copy of it. */
+  for (guint i = 0; i < g_list_model_get_n_items (dialogs); i++)
+    g_ptr_array_add (open, g_list_model_get_item (dialogs, i));
+  for (guint i = 0; i < open->len; i++)
+    adw_dialog_force_close (g_ptr_array_index (open, i));
+#endif
+}
+
+/**
  * limber_compat_get_color:
  *
  * The foreground colour the style gives @widget, for drawing.

@@ -79,6 +79,7 @@ GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
                                               LimberConfirmedFunc   callback,
                                               gpointer              user_data);
 void       limber_compat_close_dialog        (GtkWidget            *dialog);
+void       limber_compat_close_dialogs_in    (GtkWindow            *window);
 void       limber_compat_set_initial_focus   (GtkWidget            *dialog,
                                               GtkWidget            *widget);
 gboolean   limber_compat_add_toast           (GtkWidget            *widget,
