@@ -73,6 +73,8 @@ limber_compat_present_preferences (GtkWidget          *parent,
 #if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *dialog = adw_preferences_dialog_new ();
 
+  /* Else it is "Preferences", to a screen reader too. */
+  adw_dialog_set_title (dialog, adw_preferences_page_get_title (page));
   adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog), page);
   adw_dialog_present (dialog, parent);
   return GTK_WIDGET (dialog);
@@ -550,6 +552,30 @@ limber_compat_close_dialogs_in (GtkWindow *window)
     g_ptr_array_add (open, g_list_model_get_item (dialogs, i));
   for (guint i = 0; i < open->len; i++)
     adw_dialog_force_close (g_ptr_array_index (open, i));
+#endif
+}
+
+/**
+ * limber_compat_set_accessible_label:
+ * @widget: a row or group, or a control from limber_compat_switch_row_new()
+ *   or limber_compat_spin_row_new()
+ *
+ * Names @widget @label to screen readers, in place of the title libadwaita
+ * names its rows and groups by.
+ */
+void
+limber_compat_set_accessible_label (GtkWidget  *widget,
+                                    const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Newer GTK names a widget by what it is labelled by, if anything, before
+   * its label, and libadwaita labels rows and groups by their title. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* The focus goes to the spin button inside, which newer libadwaita labels
+   * by the row's text. */
+  if (ADW_IS_SPIN_ROW (widget))
+    limber_compat_set_accessible_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget))), label);
 #endif
 }
 
