@@ -530,7 +530,7 @@ def start_cage(kiosk, env, command, limber, before=(), environ_for_limber=None):
 def session_log(tmp):
     """session.log without WAYLAND_DEBUG's lines, which start with a time in brackets."""
     with open(os.path.join(tmp, "session.log"), errors="replace") as log:
-        return "".join(line for line in log if not re.match(r"\[\s*\d+\.\d+\]", line))
+        return "".join(line for line in log if not re.match(r"\[\s*[\d:]+\.\d+\]", line))
 
 
 def stop_cage(session, limber_pid, tmp):
