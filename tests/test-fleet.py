@@ -671,6 +671,27 @@ SINK = "clinic-tv"
 RECORD_SECONDS = 8
 
 
+def mount_type(path):
+    """The file system type mounted at path, or None where nothing is."""
+    found = None
+    with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
+        for line in mounts:
+            fields, _, rest = line.partition(" - ")
+            if fields.split()[4] == path:
+                found = rest.split()[0]  # the last mount there is the one seen
+    return found
+
+
+def systemd_version(binary):
+    words = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=TIMEOUT).stdout.split()
+    return int(words[1]) if len(words) > 1 and words[0] == "systemd" and words[1].isdigit() else 0
+
+
+# systemd 258 dropped the legacy and hybrid cgroup hierarchies: it runs only
+# where /sys/fs/cgroup is the unified (v2) one.
+LAST_SYSTEMD_WITH_CGROUP_V1 = 257
+
+
 def delegated_cgroups(name):
     """The cgroup folders the kiosk user's manager may own, one per
     hierarchy, as systemd delegates user@UID.service's to it."""
@@ -751,6 +772,23 @@ def run_sound(options):
              "needs root: a mount namespace and a cgroup for the user's service manager, as systemd gives it")
         return finish()
 
+    # A newer systemd on a machine that mounts cgroup v1 (a host of another
+    # generation, as a Debian 12 host is for the forky chroot): its v2
+    # hierarchy, if it has one beside the others, is put where the manager
+    # looks, in the manager's own mount namespace. Without one the manager
+    # cannot run at all.
+    unified_at = None
+    version = systemd_version(manager_binary)
+    if version > LAST_SYSTEMD_WITH_CGROUP_V1 and mount_type("/sys/fs/cgroup") != "cgroup2":
+        if mount_type("/sys/fs/cgroup/unified") != "cgroup2":
+            skip("the kiosk user's sound server plays Limber's voice",
+                 f"systemd {version} runs only on cgroup v2, and this machine mounts no cgroup v2 hierarchy "
+                 "(neither /sys/fs/cgroup nor /sys/fs/cgroup/unified)")
+            return finish()
+        unified_at = "/sys/fs/cgroup/unified"
+        note(f"systemd {version} runs only on cgroup v2: this machine's {unified_at} is mounted on "
+             "/sys/fs/cgroup for the manager")
+
     service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
     _, command = unit_commands(service)
     kiosk = KioskUser("limber-kiosk-sound-")
@@ -789,6 +827,7 @@ def run_sound(options):
             "mount -t tmpfs -o mode=755 tmpfs /run/systemd",
             "mkdir /run/systemd/system /run/systemd/seats /run/systemd/sessions /run/systemd/users",
             *[f"echo $$ > {shlex.quote(os.path.join(folder, 'cgroup.procs'))}" for folder in cgroups],
+            *([f"mount --bind {unified_at} /sys/fs/cgroup"] if unified_at else []),
             'exec "$@"'])
         user_env = {"PATH": "/usr/bin:/bin", "HOME": kiosk.home, "XDG_RUNTIME_DIR": kiosk.runtime,
                     "DBUS_SESSION_BUS_ADDRESS": f"unix:path={os.path.join(kiosk.runtime, 'bus')}",
