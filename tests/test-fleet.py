@@ -17,8 +17,8 @@ machine would use it. Prints TAP. One part a run:
          screenshot with grim shows Limber on the whole output, and the
          screen is kept awake by Limber's inhibit or by the unit's.
   sound  The kiosk user's service manager, the real `systemd --user`, as the
-         unit's PAM session starts it: when it is ready, the user's sound
-         server runs, and Limber's voice in the kiosk reaches its sink.
+         unit's PAM session starts it: once it is ready, it starts the
+         user's sound server, and Limber's voice in the kiosk reaches its sink.
 
 Run by meson under tests/run-under-xvfb (its own D-Bus session, which the
 dconf part needs for dconf-service). G_DEBUG=fatal-warnings from the test
@@ -855,11 +855,24 @@ def run_sound(options):
             return subprocess.run(kiosk.become + list(words), env=user_env, capture_output=True, text=True,
                                   timeout=TIMEOUT, **kwargs)
 
-        # Nothing waited for but the manager: what runs now runs before cage.
-        states = {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
-                  for unit in SOUND_UNITS}
+        # The manager says it is ready once its basic.target is (systemd 236
+        # on), before default.target's services: on forky WirePlumber waits
+        # for the user bus first. So they come up beside cage, on the kiosk.
+        def sound_states():
+            return {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
+                    for unit in SOUND_UNITS}
+
+        def sound_running():
+            states = sound_states()
+            return states if all(state == "active" for state in states.values()) else None
+
+        try:
+            states = wait_for(sound_running, "the sound server to run")
+        except TimeoutError as error:
+            states = sound_states()
+            note(str(error))
         report(all(state == "active" for state in states.values()),
-               "once it is ready, before cage starts, PipeWire, WirePlumber and PipeWire's PulseAudio server run",
+               "once it is ready, it starts PipeWire, WirePlumber and PipeWire's PulseAudio server",
                ", ".join(f"{unit} {state}" for unit, state in states.items()))
 
         # The clinic TV: a sink that keeps what it is given, made the default.
@@ -878,8 +891,10 @@ def run_sound(options):
         recording = os.path.join(kiosk.tmp, "tv.wav")
         open(recording, "w").close()
         kiosk.give(recording)
+        # In small pieces: what the sound server holds back when the recording
+        # stops (up to two seconds with its default) is lost.
         recorder = subprocess.Popen(kiosk.become + [tools["parecord"], f"--device={SINK}.monitor",
-                                                   "--file-format=wav", recording],
+                                                   "--latency-msec=100", "--file-format=wav", recording],
                                     env=user_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
         env, limber = kiosk_environment(options, service, kiosk)
