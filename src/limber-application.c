@@ -79,7 +79,8 @@ load_plan (LimberApplication  *self,
   return limber_plan_new (catalog, limber_application_get_settings (self));
 }
 
-/* The one main window; About and the dialogs are windows too. */
+/* The one main window; About and the dialogs are windows too, before
+ * libadwaita 1.5. */
 static LimberWindow *
 find_window (LimberApplication *self)
 {
@@ -116,9 +117,9 @@ static void
 lock_window (LimberApplication *self,
              LimberWindow      *window)
 {
-  /* On libadwaita 1.5 and later Preferences is inside the window. */
-  if (self->preferences != NULL)
-    limber_compat_close_dialog (self->preferences);
+  /* On libadwaita 1.5 and later About, Preferences and My Plan are inside
+   * the window, not windows of their own. */
+  limber_compat_close_dialogs_in (GTK_WINDOW (window));
   close_other_windows (GTK_WINDOW (window));
   limber_window_set_kiosk (window, TRUE);
 }

@@ -73,7 +73,7 @@ limber_compat_present_preferences (GtkWidget          *parent,
 #if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *dialog = adw_preferences_dialog_new ();
 
-  /* Its own name, not the default "Preferences", and no search for one page. */
+  /* Its own name, not the default "Preferences" (to a screen reader too), and no search for one page. */
   adw_dialog_set_title (dialog, adw_preferences_page_get_title (page));
   adw_preferences_dialog_set_search_enabled (ADW_PREFERENCES_DIALOG (dialog), FALSE);
   adw_preferences_dialog_add (ADW_PREFERENCES_DIALOG (dialog), page);
@@ -526,6 +526,59 @@ limber_compat_close_dialog (GtkWidget *dialog)
     }
 #endif
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * limber_compat_close_dialogs_in:
+ *
+ * Closes, without a response, every dialog shown inside @window: About, My
+ * Plan, Preferences and the rest, on libadwaita 1.5 and later. Before, each
+ * is a window of its own, for the caller to close with the other windows.
+ */
+void
+limber_compat_close_dialogs_in (GtkWindow *window)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_autoptr(GListModel) dialogs = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    dialogs = adw_application_window_get_dialogs (ADW_APPLICATION_WINDOW (window));
+  else if (ADW_IS_WINDOW (window))
+    dialogs = adw_window_get_dialogs (ADW_WINDOW (window));
+  if (dialogs == NULL)
+    return;
+
+  /* Each one closed leaves the list: close them from a copy of it. */
+  for (guint i = 0; i < g_list_model_get_n_items (dialogs); i++)
+    g_ptr_array_add (open, g_list_model_get_item (dialogs, i));
+  for (guint i = 0; i < open->len; i++)
+    adw_dialog_force_close (g_ptr_array_index (open, i));
+#endif
+}
+
+/**
+ * limber_compat_set_accessible_label:
+ * @widget: a row or group, or a control from limber_compat_switch_row_new()
+ *   or limber_compat_spin_row_new()
+ *
+ * Names @widget @label to screen readers, in place of the title libadwaita
+ * names its rows and groups by.
+ */
+void
+limber_compat_set_accessible_label (GtkWidget  *widget,
+                                    const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Newer GTK names a widget by what it is labelled by, if anything, before
+   * its label, and libadwaita labels rows and groups by their title. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* The focus goes to the spin button inside, which newer libadwaita labels
+   * by the row's text. */
+  if (ADW_IS_SPIN_ROW (widget))
+    limber_compat_set_accessible_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (widget))), label);
+#endif
 }
 
 /**

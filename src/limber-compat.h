@@ -79,6 +79,7 @@ GtkWidget *limber_compat_confirm             (GtkWidget            *parent,
                                               LimberConfirmedFunc   callback,
                                               gpointer              user_data);
 void       limber_compat_close_dialog        (GtkWidget            *dialog);
+void       limber_compat_close_dialogs_in    (GtkWindow            *window);
 void       limber_compat_set_initial_focus   (GtkWidget            *dialog,
                                               GtkWidget            *widget);
 gboolean   limber_compat_add_toast           (GtkWidget            *widget,
@@ -88,6 +89,8 @@ GtkWidget *limber_compat_switch_row_new      (const char           *title,
 GtkWidget *limber_compat_spin_row_new        (const char           *title,
                                               GtkAdjustment        *adjustment,
                                               GtkWidget           **out_control);
+void       limber_compat_set_accessible_label (GtkWidget           *widget,
+                                               const char          *label);
 void       limber_compat_get_color           (GtkWidget            *widget,
                                               GdkRGBA              *color);
 void       limber_compat_load_css            (GtkCssProvider       *provider,

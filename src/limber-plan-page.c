@@ -372,7 +372,7 @@ add_spin_row (LimberPlanPage *self,
 
   g_signal_connect (*out_spin, "output", G_CALLBACK (on_spin_output), NULL);
   set_placeholder (*out_spin, placeholder);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*out_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  limber_compat_set_accessible_label (*out_spin, accessible_label);
   g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -393,11 +393,11 @@ add_exercise_rows (LimberPlanPage *self,
   /* The exercise's title is the first row's, not the group's: a row's title
    * wraps, where libadwaita 1.2 cuts a group's short on a narrow screen. */
   rows.group = adw_preferences_group_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rows.group), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  limber_compat_set_accessible_label (rows.group, title);
   rows.show_row = limber_compat_switch_row_new (title, &rows.show_switch);
   /* Translators: the accessible name of a switch, such as "Show Wall push-up" */
   show_label = g_strdup_printf (_("Show %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rows.show_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, show_label, -1);
+  limber_compat_set_accessible_label (rows.show_switch, show_label);
   g_signal_connect (rows.show_switch, "notify::active", G_CALLBACK (on_show_switch_changed), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows.group), rows.show_row);
 
@@ -425,7 +425,7 @@ add_exercise_rows (LimberPlanPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (rows.handout_row), TRUE);
   /* Translators: the accessible name of a row, such as "Use the handout's numbers for Wall push-up" */
   handout_label = g_strdup_printf (_("Use the handout’s numbers for %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rows.handout_row), GTK_ACCESSIBLE_PROPERTY_LABEL, handout_label, -1);
+  limber_compat_set_accessible_label (rows.handout_row, handout_label);
   g_signal_connect (rows.handout_row, "activated", G_CALLBACK (on_handout_activated), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (rows.group), rows.handout_row);
 

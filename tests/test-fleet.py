@@ -17,8 +17,8 @@ machine would use it. Prints TAP. One part a run:
          screenshot with grim shows Limber on the whole output, and the
          screen is kept awake by Limber's inhibit or by the unit's.
   sound  The kiosk user's service manager, the real `systemd --user`, as the
-         unit's PAM session starts it: when it is ready, the user's sound
-         server runs, and Limber's voice in the kiosk reaches its sink.
+         unit's PAM session starts it: once it is ready, it starts the
+         user's sound server, and Limber's voice in the kiosk reaches its sink.
 
 Run by meson under tests/run-under-xvfb (its own D-Bus session, which the
 dconf part needs for dconf-service). G_DEBUG=fatal-warnings from the test
@@ -530,7 +530,7 @@ def start_cage(kiosk, env, command, limber, before=(), environ_for_limber=None):
 def session_log(tmp):
     """session.log without WAYLAND_DEBUG's lines, which start with a time in brackets."""
     with open(os.path.join(tmp, "session.log"), errors="replace") as log:
-        return "".join(line for line in log if not re.match(r"\[\s*\d+\.\d+\]", line))
+        return "".join(line for line in log if not re.match(r"\[\s*[\d:]+\.\d+\]", line))
 
 
 def stop_cage(session, limber_pid, tmp):
@@ -671,6 +671,27 @@ SINK = "clinic-tv"
 RECORD_SECONDS = 8
 
 
+def mount_type(path):
+    """The file system type mounted at path, or None where nothing is."""
+    found = None
+    with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
+        for line in mounts:
+            fields, _, rest = line.partition(" - ")
+            if fields.split()[4] == path:
+                found = rest.split()[0]  # the last mount there is the one seen
+    return found
+
+
+def systemd_version(binary):
+    words = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=TIMEOUT).stdout.split()
+    return int(words[1]) if len(words) > 1 and words[0] == "systemd" and words[1].isdigit() else 0
+
+
+# systemd 258 dropped the legacy and hybrid cgroup hierarchies: it runs only
+# where /sys/fs/cgroup is the unified (v2) one.
+LAST_SYSTEMD_WITH_CGROUP_V1 = 257
+
+
 def delegated_cgroups(name):
     """The cgroup folders the kiosk user's manager may own, one per
     hierarchy, as systemd delegates user@UID.service's to it."""
@@ -751,6 +772,23 @@ def run_sound(options):
              "needs root: a mount namespace and a cgroup for the user's service manager, as systemd gives it")
         return finish()
 
+    # A newer systemd on a machine that mounts cgroup v1 (a host of another
+    # generation, as a Debian 12 host is for the forky chroot): its v2
+    # hierarchy, if it has one beside the others, is put where the manager
+    # looks, in the manager's own mount namespace. Without one the manager
+    # cannot run at all.
+    unified_at = None
+    version = systemd_version(manager_binary)
+    if version > LAST_SYSTEMD_WITH_CGROUP_V1 and mount_type("/sys/fs/cgroup") != "cgroup2":
+        if mount_type("/sys/fs/cgroup/unified") != "cgroup2":
+            skip("the kiosk user's sound server plays Limber's voice",
+                 f"systemd {version} runs only on cgroup v2, and this machine mounts no cgroup v2 hierarchy "
+                 "(neither /sys/fs/cgroup nor /sys/fs/cgroup/unified)")
+            return finish()
+        unified_at = "/sys/fs/cgroup/unified"
+        note(f"systemd {version} runs only on cgroup v2: this machine's {unified_at} is mounted on "
+             "/sys/fs/cgroup for the manager")
+
     service = read_unit(os.path.join(options.kiosk_dir, "limber-kiosk.service"))["Service"]
     _, command = unit_commands(service)
     kiosk = KioskUser("limber-kiosk-sound-")
@@ -789,6 +827,7 @@ def run_sound(options):
             "mount -t tmpfs -o mode=755 tmpfs /run/systemd",
             "mkdir /run/systemd/system /run/systemd/seats /run/systemd/sessions /run/systemd/users",
             *[f"echo $$ > {shlex.quote(os.path.join(folder, 'cgroup.procs'))}" for folder in cgroups],
+            *([f"mount --bind {unified_at} /sys/fs/cgroup"] if unified_at else []),
             'exec "$@"'])
         user_env = {"PATH": "/usr/bin:/bin", "HOME": kiosk.home, "XDG_RUNTIME_DIR": kiosk.runtime,
                     "DBUS_SESSION_BUS_ADDRESS": f"unix:path={os.path.join(kiosk.runtime, 'bus')}",
@@ -816,11 +855,24 @@ def run_sound(options):
             return subprocess.run(kiosk.become + list(words), env=user_env, capture_output=True, text=True,
                                   timeout=TIMEOUT, **kwargs)
 
-        # Nothing waited for but the manager: what runs now runs before cage.
-        states = {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
-                  for unit in SOUND_UNITS}
+        # The manager says it is ready once its basic.target is (systemd 236
+        # on), before default.target's services: on forky WirePlumber waits
+        # for the user bus first. So they come up beside cage, on the kiosk.
+        def sound_states():
+            return {unit: as_kiosk(tools["systemctl"], "--user", "is-active", unit).stdout.strip()
+                    for unit in SOUND_UNITS}
+
+        def sound_running():
+            states = sound_states()
+            return states if all(state == "active" for state in states.values()) else None
+
+        try:
+            states = wait_for(sound_running, "the sound server to run")
+        except TimeoutError as error:
+            states = sound_states()
+            note(str(error))
         report(all(state == "active" for state in states.values()),
-               "once it is ready, before cage starts, PipeWire, WirePlumber and PipeWire's PulseAudio server run",
+               "once it is ready, it starts PipeWire, WirePlumber and PipeWire's PulseAudio server",
                ", ".join(f"{unit} {state}" for unit, state in states.items()))
 
         # The clinic TV: a sink that keeps what it is given, made the default.
@@ -839,8 +891,10 @@ def run_sound(options):
         recording = os.path.join(kiosk.tmp, "tv.wav")
         open(recording, "w").close()
         kiosk.give(recording)
+        # In small pieces: what the sound server holds back when the recording
+        # stops (up to two seconds with its default) is lost.
         recorder = subprocess.Popen(kiosk.become + [tools["parecord"], f"--device={SINK}.monitor",
-                                                   "--file-format=wav", recording],
+                                                   "--latency-msec=100", "--file-format=wav", recording],
                                     env=user_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
         env, limber = kiosk_environment(options, service, kiosk)
