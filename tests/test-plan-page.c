@@ -9,6 +9,7 @@
 #include "limber-compat.h"
 #include "limber-plan-page-private.h"
 #include "limber-test-backend.h"
+#include "window-helpers.h"
 
 static LimberCatalog *catalog;
 
@@ -75,17 +76,6 @@ is_active (GtkWidget *control)
 
   g_object_get (control, "active", &active, NULL);
   return active;
-}
-
-static guint
-count_labels (GtkWidget  *widget,
-              const char *text)
-{
-  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += count_labels (child, text);
-  return n;
 }
 
 /* Something in every key, including an id another catalog has. */

@@ -236,18 +236,6 @@ test_window_catalog_error_details (void)
   g_rmdir (dir);
 }
 
-static guint
-count_labels_showing (GtkWidget  *widget,
-                      const char *text)
-{
-  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += count_labels_showing (child, text);
-
-  return n;
-}
-
 /* Text in a catalog that looks like markup is shown as it is written: on
  * the slide, in the window's title, in My Plan and in Follow-up Care. As
  * markup, "&" made the title vanish and the <span> drew the summary at 90 pt. */
@@ -263,7 +251,7 @@ test_window_catalog_text_is_plain (void)
   GtkWidget *dialog;
 
   /* The slide's title and the window's. */
-  g_assert_cmpuint (count_labels_showing (GTK_WIDGET (window), title), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), title), ==, 2);
   g_assert_nonnull (find_label_showing (GTK_WIDGET (window), summary));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-plan", NULL));

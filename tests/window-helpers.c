@@ -265,6 +265,19 @@ init_in_user_locale (int    *argc,
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* The labels under @root that say @text, shown or not. */
+guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
+}
+
 static gboolean
 has_mapped_label (GtkWidget  *root,
                   const char *text)

@@ -54,6 +54,8 @@ GtkWidget    *find_widget_of_type (GtkWidget      *root,
                                    GType           type);
 GtkWidget    *find_actionable     (GtkWidget      *root,
                                    const char     *action_name);
+guint         count_labels        (GtkWidget      *root,
+                                   const char     *text);
 gboolean      shortcuts_are_shown (gpointer        unused);
 gboolean      shortcuts_are_hidden (gpointer       unused);
 gboolean      shortcuts_action_enabled (LimberWindow *window);
