@@ -278,18 +278,31 @@ count_labels (GtkWidget  *root,
   return n;
 }
 
-static gboolean
-has_mapped_label (GtkWidget  *root,
-                  const char *text)
+/* A label under @root, on screen, other than @besides, whose text is
+ * @text (@whole) or has it. */
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text,
+                  gboolean    whole,
+                  GtkWidget  *besides)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
-    return TRUE;
+  if (GTK_IS_LABEL (root) && root != besides && gtk_widget_get_mapped (root))
+    {
+      const char *shown = gtk_label_get_text (GTK_LABEL (root));
+
+      if (whole ? g_str_equal (shown, text) : strstr (shown, text) != NULL)
+        return root;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_mapped_label (child, text))
-      return TRUE;
+    {
+      GtkWidget *found = find_shown_label (child, text, whole, besides);
 
-  return FALSE;
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 /* The keyboard shortcuts on screen, as a person sees them: the Exercises
@@ -305,7 +318,8 @@ shortcuts_are_shown (gpointer unused)
     {
       g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (has_mapped_label (toplevel, "Exercises") && has_mapped_label (toplevel, "Previous exercise"))
+      if (find_shown_label (toplevel, "Exercises", TRUE, NULL) != NULL &&
+          find_shown_label (toplevel, "Previous exercise", TRUE, NULL) != NULL)
         return TRUE;
     }
 
@@ -354,27 +368,6 @@ is_shown_over (GtkWidget    *widget,
           (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) == GTK_WINDOW (window)));
 }
 
-/* A label under @root, on screen, whose text has @part, other than @besides. */
-static GtkWidget *
-find_shown_label (GtkWidget  *root,
-                  const char *part,
-                  GtkWidget  *besides)
-{
-  if (GTK_IS_LABEL (root) && root != besides && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_label (child, part, besides);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   LimberWindow *window;
@@ -395,7 +388,7 @@ search_dialog (GtkWidget    *widget,
       while (dialog != NULL && !is_dialog (dialog))
         dialog = gtk_widget_get_parent (dialog);
       if (dialog != NULL && is_shown_over (dialog, search->window) &&
-          find_shown_label (dialog, search->body_part, widget) != NULL)
+          find_shown_label (dialog, search->body_part, FALSE, widget) != NULL)
         {
           search->found = dialog;
           return;
